@@ -1,0 +1,23 @@
+"""Device Security: every device in the home checked against the consumer IoT baseline."""
+
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+
+from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
+
+PLATFORMS = [Platform.SENSOR]
+
+
+async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntry) -> bool:
+    """Assess the home, then show the result."""
+    coordinator = DeviceSecurityCoordinator(hass, entry)
+    await coordinator.async_config_entry_first_refresh()
+    entry.runtime_data = coordinator
+    coordinator.async_track_registry()
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    return True
+
+
+async def async_unload_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntry) -> bool:
+    """Remove the entities; listeners registered with the entry go with it."""
+    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)

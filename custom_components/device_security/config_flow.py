@@ -1,0 +1,72 @@
+"""Config flow (one instance per home) and options flow."""
+
+from typing import Any
+
+import probatio
+
+from homeassistant.config_entries import ConfigFlow, ConfigFlowResult, OptionsFlowWithReload
+from homeassistant.core import callback
+from homeassistant.helpers import selector
+
+from .const import (
+    CONF_ENDING_SOON_DAYS,
+    DEFAULT_ENDING_SOON_DAYS,
+    DOMAIN,
+    MAX_ENDING_SOON_DAYS,
+    MIN_ENDING_SOON_DAYS,
+)
+from .coordinator import DeviceSecurityConfigEntry
+
+
+class DeviceSecurityConfigFlow(ConfigFlow, domain=DOMAIN):
+    """Add Device Security; it assesses the whole home, so once is enough."""
+
+    VERSION = 1
+
+    async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Confirm, then create the one entry."""
+        await self.async_set_unique_id(DOMAIN)
+        self._abort_if_unique_id_configured()
+        if user_input is None:
+            return self.async_show_form(step_id="user")
+        return self.async_create_entry(
+            title="Device Security",
+            data={},
+            options={CONF_ENDING_SOON_DAYS: DEFAULT_ENDING_SOON_DAYS},
+        )
+
+    @staticmethod
+    @callback
+    def async_get_options_flow(
+        config_entry: DeviceSecurityConfigEntry,
+    ) -> DeviceSecurityOptionsFlow:
+        """Return the options flow."""
+        return DeviceSecurityOptionsFlow()
+
+
+class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
+    """Change how the home is assessed; the entry reloads with the new options."""
+
+    async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Show and store the options."""
+        if user_input is not None:
+            return self.async_create_entry(
+                data={CONF_ENDING_SOON_DAYS: int(user_input[CONF_ENDING_SOON_DAYS])}
+            )
+        schema = probatio.Schema(
+            {
+                probatio.Required(CONF_ENDING_SOON_DAYS): selector.NumberSelector(
+                    selector.NumberSelectorConfig(
+                        min=MIN_ENDING_SOON_DAYS,
+                        max=MAX_ENDING_SOON_DAYS,
+                        step=1,
+                        mode=selector.NumberSelectorMode.BOX,
+                        unit_of_measurement="days",
+                    )
+                )
+            }
+        )
+        return self.async_show_form(
+            step_id="init",
+            data_schema=self.add_suggested_values_to_schema(schema, self.config_entry.options),
+        )

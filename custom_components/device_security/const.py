@@ -1,0 +1,20 @@
+"""Constants of the Device Security integration."""
+
+from datetime import timedelta
+import logging
+from typing import Final
+
+DOMAIN: Final = "device_security"
+LOGGER = logging.getLogger(__package__)
+
+CONF_ENDING_SOON_DAYS: Final = "ending_soon_days"
+DEFAULT_ENDING_SOON_DAYS: Final = 180
+MIN_ENDING_SOON_DAYS: Final = 1
+MAX_ENDING_SOON_DAYS: Final = 3650
+
+# A full re-assessment runs this often even when nothing in the registry changed,
+# because support end dates pass with time alone.
+FULL_SCAN_INTERVAL: Final = timedelta(days=1)
+# Registry changes come in bursts (an integration adding its devices); wait this long
+# for the burst to end before re-assessing.
+REGISTRY_DEBOUNCE_SECONDS: Final = 2.0

@@ -1,0 +1,25 @@
+"""One physical device as the checks see it: plain data, no Home Assistant types."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceRecord:
+    """A physical device, merged from every registry entry that describes it.
+
+    `key` is the device registry id of the entry chosen to represent the device; it is
+    stable for as long as that entry exists, so entities and repairs can hang off it.
+    """
+
+    key: str
+    device_ids: tuple[str, ...]
+    name: str
+    manufacturer: str | None = None
+    model: str | None = None
+    model_id: str | None = None
+    sw_version: str | None = None
+    hw_version: str | None = None
+    serial_number: str | None = None
+    macs: tuple[str, ...] = ()
+    integrations: tuple[str, ...] = ()
+    cloud_integrations: tuple[str, ...] = ()

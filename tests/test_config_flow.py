@@ -1,0 +1,64 @@
+"""The config flow (one instance) and the options flow."""
+
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.device_security.const import CONF_ENDING_SOON_DAYS, DOMAIN
+from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType, InvalidData
+
+
+async def test_user_flow_creates_the_entry(hass: HomeAssistant) -> None:
+    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "user"
+
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
+    await hass.async_block_till_done()
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["title"] == "Device Security"
+    assert result["options"] == {CONF_ENDING_SOON_DAYS: 180}
+    entry = result["result"]
+    assert entry.unique_id == DOMAIN
+    assert entry.state is ConfigEntryState.LOADED
+
+
+async def test_second_instance_is_refused(
+    hass: HomeAssistant, setup_integration: MockConfigEntry
+) -> None:
+    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "single_instance_allowed"
+
+
+async def test_options_flow_changes_the_window_and_reloads(
+    hass: HomeAssistant, setup_integration: MockConfigEntry
+) -> None:
+    entry = setup_integration
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "init"
+
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {CONF_ENDING_SOON_DAYS: 90}
+    )
+    await hass.async_block_till_done()
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options == {CONF_ENDING_SOON_DAYS: 90}
+    assert entry.state is ConfigEntryState.LOADED
+
+
+@pytest.mark.parametrize("days", [0, -5, 3651, "soon"])
+async def test_options_flow_rejects_an_invalid_window(
+    hass: HomeAssistant, setup_integration: MockConfigEntry, days: object
+) -> None:
+    entry = setup_integration
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    with pytest.raises(InvalidData):
+        await hass.config_entries.options.async_configure(
+            result["flow_id"], {CONF_ENDING_SOON_DAYS: days}
+        )
+    assert entry.options == {CONF_ENDING_SOON_DAYS: 180}

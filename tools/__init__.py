@@ -1,0 +1,1 @@
+"""Development tools: dataset, benchmarks, the development instance's owner account."""
