@@ -39,11 +39,12 @@ set -e
 root=$1 repo=$2
 shift 2
 mount --make-rprivate /
-mkdir -p "$root$repo"
-mount --bind "$repo" "$root$repo"
 mount -t proc proc "$root/proc"
 mount --rbind /dev "$root/dev"
 mount -t tmpfs tmpfs "$root/tmp"
+# Last, so that a checkout under /tmp is not hidden by the tmpfs.
+mkdir -p "$root$repo"
+mount --bind "$repo" "$root$repo"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 exec chroot "$root" /usr/bin/env -i \
   HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" CI="${CI:-}" \
