@@ -3,7 +3,12 @@
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.device_security.const import CONF_ENDING_SOON_DAYS, DOMAIN
+from custom_components.device_security.const import (
+    CONF_DATA_URL,
+    CONF_ENDING_SOON_DAYS,
+    CONF_ONLINE_REFRESH,
+    DOMAIN,
+)
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
@@ -47,8 +52,54 @@ async def test_options_flow_changes_the_window_and_reloads(
     await hass.async_block_till_done()
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert entry.options == {CONF_ENDING_SOON_DAYS: 90}
+    assert entry.options == {
+        CONF_ENDING_SOON_DAYS: 90,
+        CONF_ONLINE_REFRESH: False,
+        CONF_DATA_URL: "",
+    }
     assert entry.state is ConfigEntryState.LOADED
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["ftp://example.org/db.json", "http://example.org/db.json", "not a url", "https://"],
+)
+async def test_options_flow_refuses_an_unsafe_data_url(
+    hass: HomeAssistant, setup_integration: MockConfigEntry, url: str
+) -> None:
+    entry = setup_integration
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {CONF_ENDING_SOON_DAYS: 30, CONF_ONLINE_REFRESH: True, CONF_DATA_URL: url},
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {CONF_DATA_URL: "invalid_data_url"}
+
+    # Corrected, the same flow goes through; nothing typed was lost on the way.
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            CONF_ENDING_SOON_DAYS: 30,
+            CONF_ONLINE_REFRESH: True,
+            CONF_DATA_URL: "https://data.example.org/database.json",
+        },
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options[CONF_DATA_URL] == "https://data.example.org/database.json"
+
+
+async def test_options_flow_accepts_http_to_this_machine(
+    hass: HomeAssistant, setup_integration: MockConfigEntry
+) -> None:
+    entry = setup_integration
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {CONF_ENDING_SOON_DAYS: 30, CONF_DATA_URL: " http://127.0.0.1:8000/db.json "},
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options[CONF_DATA_URL] == "http://127.0.0.1:8000/db.json"
 
 
 @pytest.mark.parametrize("days", [0, -5, 3651, "soon"])

@@ -1,6 +1,7 @@
 """Config flow (one instance per home) and options flow."""
 
 from typing import Any
+from urllib.parse import urlparse
 
 import probatio
 
@@ -9,7 +10,9 @@ from homeassistant.core import callback
 from homeassistant.helpers import selector
 
 from .const import (
+    CONF_DATA_URL,
     CONF_ENDING_SOON_DAYS,
+    CONF_ONLINE_REFRESH,
     DEFAULT_ENDING_SOON_DAYS,
     DOMAIN,
     MAX_ENDING_SOON_DAYS,
@@ -49,10 +52,19 @@ class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Show and store the options."""
+        errors: dict[str, str] = {}
         if user_input is not None:
-            return self.async_create_entry(
-                data={CONF_ENDING_SOON_DAYS: int(user_input[CONF_ENDING_SOON_DAYS])}
-            )
+            url = (user_input.get(CONF_DATA_URL) or "").strip()
+            if url and not _is_acceptable_data_url(url):
+                errors[CONF_DATA_URL] = "invalid_data_url"
+            else:
+                return self.async_create_entry(
+                    data={
+                        CONF_ENDING_SOON_DAYS: int(user_input[CONF_ENDING_SOON_DAYS]),
+                        CONF_ONLINE_REFRESH: bool(user_input.get(CONF_ONLINE_REFRESH)),
+                        CONF_DATA_URL: url,
+                    }
+                )
         schema = probatio.Schema(
             {
                 probatio.Required(CONF_ENDING_SOON_DAYS): selector.NumberSelector(
@@ -63,10 +75,27 @@ class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
                         mode=selector.NumberSelectorMode.BOX,
                         unit_of_measurement="days",
                     )
-                )
+                ),
+                probatio.Optional(CONF_ONLINE_REFRESH): selector.BooleanSelector(),
+                probatio.Optional(CONF_DATA_URL): selector.TextSelector(
+                    selector.TextSelectorConfig(type=selector.TextSelectorType.URL)
+                ),
             }
         )
         return self.async_show_form(
             step_id="init",
-            data_schema=self.add_suggested_values_to_schema(schema, self.config_entry.options),
+            data_schema=self.add_suggested_values_to_schema(
+                schema, user_input or self.config_entry.options
+            ),
+            errors=errors,
         )
+
+
+def _is_acceptable_data_url(url: str) -> bool:
+    """Accept https, and http only to this machine: support data decides findings."""
+    parsed = urlparse(url)
+    if not parsed.hostname:
+        return False
+    if parsed.scheme == "https":
+        return True
+    return parsed.scheme == "http" and parsed.hostname in {"localhost", "127.0.0.1", "::1"}

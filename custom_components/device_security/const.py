@@ -11,6 +11,9 @@ CONF_ENDING_SOON_DAYS: Final = "ending_soon_days"
 DEFAULT_ENDING_SOON_DAYS: Final = 180
 MIN_ENDING_SOON_DAYS: Final = 1
 MAX_ENDING_SOON_DAYS: Final = 3650
+# Off by default: the bundled data works offline, and nothing leaves the home unasked.
+CONF_ONLINE_REFRESH: Final = "online_refresh"
+CONF_DATA_URL: Final = "data_url"
 
 # A full re-assessment runs this often even when nothing in the registry changed,
 # because support end dates pass with time alone.
@@ -18,3 +21,4 @@ FULL_SCAN_INTERVAL: Final = timedelta(days=1)
 # Registry changes come in bursts (an integration adding its devices); wait this long
 # for the burst to end before re-assessing.
 REGISTRY_DEBOUNCE_SECONDS: Final = 2.0
+DATA_REFRESH_INTERVAL: Final = timedelta(days=1)

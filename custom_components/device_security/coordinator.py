@@ -7,6 +7,7 @@ from homeassistant.helpers.debounce import Debouncer
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 
 from .const import DOMAIN, FULL_SCAN_INTERVAL, LOGGER, REGISTRY_DEBOUNCE_SECONDS
+from .data_source import DatabaseSource
 from .inventory import async_build_inventory
 from .report import SecurityReport
 
@@ -30,6 +31,16 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
                 hass, LOGGER, cooldown=REGISTRY_DEBOUNCE_SECONDS, immediate=False
             ),
         )
+        self.source = DatabaseSource(hass, entry)
+
+    async def _async_setup(self) -> None:
+        """Load the database before the first assessment."""
+        await self.source.async_load()
+
+    async def async_refresh_database(self, *_: object) -> None:
+        """Refresh the database from outside sources; re-assess if it changed."""
+        if await self.source.async_refresh():
+            await self.async_request_refresh()
 
     async def _async_update_data(self) -> SecurityReport:
         """Take stock of the registry and assess it."""

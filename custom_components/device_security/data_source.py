@@ -1,0 +1,193 @@
+"""Where the database comes from: bundled, improved by cached and refreshed data.
+
+The bundled file always works offline. When the owner turns the daily refresh on, newer
+data from endoflife.date and from the project's published file replaces it; the last good
+answers are cached in Home Assistant's storage, so a restart without network keeps them.
+Any failure keeps the last good data; it is logged once, and it becomes a repair issue only
+after several refreshes in a row failed.
+"""
+
+from datetime import date
+from typing import Any
+
+from aiohttp import ClientSession
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.aiohttp_client import async_get_clientsession
+from homeassistant.helpers.storage import Store
+from homeassistant.util import dt as dt_util
+
+from .const import CONF_DATA_URL, CONF_ONLINE_REFRESH, DOMAIN, LOGGER
+from .database import endoflife
+from .database.loader import Database, load_database
+from .database.refresh import (
+    FetchLimits,
+    RefreshError,
+    fetch,
+    parse_endoflife,
+    parse_project_file,
+    with_endoflife,
+)
+from .database.schema import DatabaseError
+
+STORAGE_VERSION = 1
+STORAGE_KEY = f"{DOMAIN}.data_cache"
+FAILURES_BEFORE_REPAIR = 3
+ISSUE_REFRESH_FAILING = "refresh_failing"
+
+
+class DatabaseSource:
+    """Holds the current database and keeps it fresh."""
+
+    database: Database
+
+    def __init__(self, hass: HomeAssistant, entry: ConfigEntry) -> None:
+        """Prepare; nothing is read until async_load."""
+        self.hass = hass
+        self.entry = entry
+        self._store: Store[dict[str, Any]] = Store(hass, STORAGE_VERSION, STORAGE_KEY)
+        self._cache: dict[str, Any] = {}
+        self.failures = 0
+        self.last_error: str | None = None
+        self.limits = FetchLimits()
+
+    @property
+    def enabled(self) -> bool:
+        """Tell whether the owner allowed the daily refresh."""
+        return bool(self.entry.options.get(CONF_ONLINE_REFRESH))
+
+    async def async_load(self) -> None:
+        """Load the bundled database and what earlier refreshes cached, off the event loop."""
+        self._cache = await self._store.async_load() or {}
+        self.database = await self.hass.async_add_executor_job(self._load, self._cache)
+
+    @staticmethod
+    def _load(cache: dict[str, Any]) -> Database:
+        database = load_database()
+        project = cache.get("project") or {}
+        if isinstance(body := project.get("body"), str):
+            try:
+                cached = parse_project_file(body.encode())
+            except RefreshError as err:
+                LOGGER.warning("Ignoring the cached project data file: %s", err)
+            else:
+                if cached.generated > database.generated:
+                    database = cached
+        for slug, entry in (cache.get("endoflife") or {}).items():
+            if slug in endoflife.PRODUCTS and isinstance(entry, dict):
+                try:
+                    database = with_endoflife(database, slug, entry["records"])
+                except (DatabaseError, KeyError, TypeError) as err:
+                    LOGGER.warning("Ignoring cached endoflife.date data for %s: %s", slug, err)
+        return database
+
+    async def async_refresh(self) -> bool:
+        """Fetch newer data from every source; return whether the database changed."""
+        if not self.enabled:
+            return False
+        session = async_get_clientsession(self.hass)
+        errors: list[str] = []
+        database = self.database
+        if url := self.entry.options.get(CONF_DATA_URL):
+            try:
+                database = await self._refresh_project(session, url, database)
+            except RefreshError as err:
+                errors.append(f"{url}: {err}")
+        endoflife_cache: dict[str, Any] = self._cache.setdefault("endoflife", {})
+        today = dt_util.now().date()
+        for slug in endoflife.PRODUCTS:
+            try:
+                database = await self._refresh_endoflife(
+                    session, slug, database, endoflife_cache, today
+                )
+            except RefreshError as err:
+                errors.append(str(err))
+        self._store.async_delay_save(lambda: self._cache, 10)
+        self._record_outcome(errors)
+        changed = database is not self.database
+        self.database = database
+        return changed
+
+    async def _refresh_project(
+        self, session: ClientSession, url: str, database: Database
+    ) -> Database:
+        cached = self._cache.get("project") or {}
+        if cached.get("url") != url:
+            cached = {}
+        answer = await fetch(
+            session,
+            url,
+            etag=cached.get("etag"),
+            last_modified=cached.get("last_modified"),
+            limits=self.limits,
+        )
+        if answer.body is None:
+            return database
+        fresh = await self.hass.async_add_executor_job(parse_project_file, answer.body)
+        self._cache["project"] = {
+            "url": url,
+            "etag": answer.etag,
+            "last_modified": answer.last_modified,
+            "body": answer.body.decode(),
+        }
+        return fresh if fresh.generated > database.generated else database
+
+    async def _refresh_endoflife(
+        self,
+        session: ClientSession,
+        slug: str,
+        database: Database,
+        cache: dict[str, Any],
+        today: date,
+    ) -> Database:
+        cached = cache.get(slug) or {}
+        answer = await fetch(
+            session,
+            endoflife.API_URL.format(slug=slug),
+            etag=cached.get("etag"),
+            last_modified=cached.get("last_modified"),
+            limits=self.limits,
+        )
+        if answer.body is None:
+            return database
+        records = await self.hass.async_add_executor_job(parse_endoflife, slug, answer.body, today)
+        cache[slug] = {
+            "etag": answer.etag,
+            "last_modified": answer.last_modified,
+            "records": records,
+        }
+        return await self.hass.async_add_executor_job(with_endoflife, database, slug, records)
+
+    def _record_outcome(self, errors: list[str]) -> None:
+        """Log a failure once, raise a repair after several in a row, clear both on success."""
+        if not errors:
+            if self.failures:
+                LOGGER.info("Support data refresh works again")
+            self.failures = 0
+            self.last_error = None
+            ir.async_delete_issue(self.hass, DOMAIN, ISSUE_REFRESH_FAILING)
+            return
+        self.failures += 1
+        self.last_error = errors[0]
+        if self.failures == 1:
+            LOGGER.warning(
+                "Could not refresh support data (%s); keeping the data of %s",
+                "; ".join(errors[:3]),
+                self.database.generated,
+            )
+        if self.failures >= FAILURES_BEFORE_REPAIR:
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                ISSUE_REFRESH_FAILING,
+                is_fixable=False,
+                severity=ir.IssueSeverity.WARNING,
+                translation_key=ISSUE_REFRESH_FAILING,
+                translation_placeholders={
+                    "failures": str(self.failures),
+                    "error": self.last_error[:200],
+                    "data_date": self.database.generated.isoformat(),
+                },
+            )

@@ -1,0 +1,131 @@
+"""Fetch newer data over HTTP, safely: bounded in time and size, conditional, validated.
+
+Core code: it takes the caller's aiohttp session (Home Assistant's shared one) and knows
+nothing of Home Assistant. A failure of any kind is a RefreshError; the caller keeps the
+last good data.
+"""
+
+import asyncio
+from dataclasses import dataclass, replace
+from datetime import date
+import json
+from typing import Any
+
+import aiohttp
+
+from . import endoflife
+from .loader import MAX_DOCUMENT_BYTES, Database, parse_database
+from .matcher import Matcher
+from .model import Manufacturer
+from .schema import DatabaseError, parse_manufacturer
+
+
+@dataclass(frozen=True, slots=True)
+class FetchLimits:
+    """How long an answer may take and how large it may be."""
+
+    seconds: float = 30.0
+    max_bytes: int = MAX_DOCUMENT_BYTES
+
+
+class RefreshError(Exception):
+    """An outside source could not give valid data this time."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """An HTTP answer: the body, or None when the server said it has not changed."""
+
+    body: bytes | None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+async def fetch(
+    session: aiohttp.ClientSession,
+    url: str,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    limits: FetchLimits = FetchLimits(),
+) -> Fetched:
+    """GET `url`, conditionally; refuse answers that are slow, failed or too large."""
+    headers = {"Accept": "application/json"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    try:
+        async with asyncio.timeout(limits.seconds), session.get(url, headers=headers) as response:
+            if response.status == 304:  # noqa: PLR2004 - HTTP Not Modified
+                return Fetched(None, etag, last_modified)
+            if response.status != 200:  # noqa: PLR2004 - HTTP OK
+                msg = f"HTTP {response.status}"
+                raise RefreshError(msg)
+            if (response.content_length or 0) > limits.max_bytes:
+                msg = f"answer larger than {limits.max_bytes} bytes"
+                raise RefreshError(msg)
+            body = bytearray()
+            async for chunk in response.content.iter_chunked(64 * 1024):
+                body += chunk
+                if len(body) > limits.max_bytes:
+                    msg = f"answer larger than {limits.max_bytes} bytes"
+                    raise RefreshError(msg)
+            return Fetched(
+                bytes(body), response.headers.get("ETag"), response.headers.get("Last-Modified")
+            )
+    except TimeoutError as err:
+        msg = f"no answer within {limits.seconds:g} s"
+        raise RefreshError(msg) from err
+    except aiohttp.ClientError as err:
+        msg = f"connection failed ({type(err).__name__})"
+        raise RefreshError(msg) from err
+
+
+def parse_project_file(body: bytes) -> Database:
+    """Validate the project's published database file."""
+    try:
+        return parse_database(body)
+    except DatabaseError as err:
+        raise RefreshError(str(err)) from err
+
+
+def parse_endoflife(slug: str, body: bytes, read: date) -> list[dict[str, Any]]:
+    """Validate an endoflife.date API v1 answer; return its product records."""
+    try:
+        payload = json.loads(body)
+        if not isinstance(payload, dict):
+            msg = "not a JSON object"
+            raise TypeError(msg)  # noqa: TRY301
+        if not (releases := endoflife.releases_from_api(payload)):
+            # An empty answer would erase the devices of that product; it is an error.
+            msg = "no releases"
+            raise ValueError(msg)  # noqa: TRY301
+        records = endoflife.product_records(slug, releases, read)
+        # Validate them exactly as the bundled data is validated.
+        parse_manufacturer(
+            {"id": "check", "name": "check", "products": records}, f"endoflife.date {slug}"
+        )
+    except (ValueError, TypeError, DatabaseError) as err:
+        msg = f"endoflife.date {slug}: {err}"
+        raise RefreshError(msg) from err
+    return records
+
+
+def with_endoflife(database: Database, slug: str, records: list[dict[str, Any]]) -> Database:
+    """Return the database with one endoflife.date product's devices replaced."""
+    spec = endoflife.PRODUCTS[slug]
+    page = endoflife.PAGE_URL.format(slug=slug)
+    manufacturers: list[Manufacturer] = []
+    for manufacturer in database.manufacturers:
+        if manufacturer.id == spec.manufacturer:
+            fresh = parse_manufacturer(
+                {"id": manufacturer.id, "name": manufacturer.name, "products": records}
+            ).products
+            kept = tuple(p for p in manufacturer.products if p.sources[0].url != page)
+            names = {product.name for product in kept}
+            manufacturer = replace(  # noqa: PLW2901
+                manufacturer, products=kept + tuple(p for p in fresh if p.name not in names)
+            )
+        manufacturers.append(manufacturer)
+    return replace(database, manufacturers=tuple(manufacturers), matcher=Matcher(manufacturers))

@@ -1,0 +1,243 @@
+"""The schema of the database document, and its translation into model objects.
+
+The bundled file, the project's published file and each source file of the dataset are
+validated here, so every way data enters says what is wrong and in which record.
+"""
+
+from collections import Counter
+from collections.abc import Mapping
+from datetime import date
+import re
+from typing import Any
+
+import probatio as p
+
+from .model import (
+    Manufacturer,
+    Product,
+    RuleStart,
+    SecurityContact,
+    Source,
+    SupportKind,
+    SupportPolicy,
+    SupportRule,
+)
+
+SCHEMA_VERSION = 1
+CATEGORIES = frozenset(
+    {
+        "hub", "speaker", "display", "camera", "doorbell", "thermostat", "plug", "light",
+        "sensor", "lock", "router", "mesh_wifi", "nas", "tv", "streamer", "phone", "tablet",
+        "watch", "e_reader", "computer", "appliance", "other",
+    }
+)  # fmt: skip
+MAX_TEXT = 2000
+_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+
+
+class DatabaseError(ValueError):
+    """The document is not a valid database; the message names the record."""
+
+
+def _iso_date(value: object) -> date:
+    """Accept an ISO date string (or a date)."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    msg = f"expected an ISO date (YYYY-MM-DD), got {value!r:.40}"
+    raise p.Invalid(msg)
+
+
+def _regex(value: object) -> str:
+    """Accept a regular expression that compiles."""
+    if not isinstance(value, str):
+        msg = "expected a regular expression"
+        raise p.Invalid(msg)
+    try:
+        re.compile(value)
+    except re.error as err:
+        msg = f"invalid regular expression: {err}"
+        raise p.Invalid(msg) from err
+    return value
+
+
+_TEXT = p.All(str, p.Length(min=1, max=MAX_TEXT))
+_URL = p.All(str, p.Match(r"^https?://\S+$"), p.Length(max=MAX_TEXT))
+_OPTIONAL_TEXT = p.Any(None, _TEXT)
+_SOURCES = p.All(
+    [p.Schema({p.Required("url"): _URL, p.Required("read"): _iso_date})], p.Length(min=1)
+)
+_STRINGS = p.All([_TEXT], p.Unique())
+
+PRODUCT_SCHEMA = p.Schema(
+    {
+        p.Required("name"): _TEXT,
+        p.Required("category"): p.In(CATEGORIES),
+        p.Optional("models", default=list): _STRINGS,
+        p.Optional("model_ids", default=list): _STRINGS,
+        p.Optional("patterns", default=list): [_regex],
+        p.Optional("released", default=None): p.Any(None, _iso_date),
+        p.Optional("end_of_sale", default=None): p.Any(None, _iso_date),
+        p.Required("support"): p.In([kind.value for kind in SupportKind]),
+        p.Optional("support_end", default=None): p.Any(None, _iso_date),
+        p.Required("sources"): _SOURCES,
+        p.Optional("note", default=None): _OPTIONAL_TEXT,
+    }
+)
+
+MANUFACTURER_SCHEMA = p.Schema(
+    {
+        p.Required("id"): p.All(str, p.Match(_ID)),
+        p.Required("name"): _TEXT,
+        p.Optional("aliases", default=list): _STRINGS,
+        p.Optional("default_credential_vendors", default=list): _STRINGS,
+        p.Optional("security_contact", default=None): p.Any(
+            None,
+            {
+                p.Optional("url", default=None): p.Any(None, _URL),
+                p.Optional("email", default=None): p.Any(None, p.All(str, p.Match(r"^\S+@\S+$"))),
+                p.Optional("security_txt", default=None): p.Any(None, _URL),
+                p.Required("sources"): _SOURCES,
+            },
+        ),
+        p.Optional("support_policy", default=None): p.Any(
+            None,
+            {
+                p.Required("summary"): _TEXT,
+                p.Optional("rule", default=None): p.Any(
+                    None,
+                    {
+                        p.Required("years"): p.All(int, p.Range(min=1, max=30)),
+                        p.Required("from"): p.In([start.value for start in RuleStart]),
+                    },
+                ),
+                p.Required("sources"): _SOURCES,
+            },
+        ),
+        p.Optional("psti_statement", default=None): p.Any(
+            None, {p.Required("url"): _URL, p.Required("read"): _iso_date}
+        ),
+        p.Optional("products", default=list): list,
+    }
+)
+
+DOCUMENT_SCHEMA = p.Schema(
+    {
+        p.Required("schema_version"): SCHEMA_VERSION,
+        p.Required("generated"): _iso_date,
+        p.Optional("attribution", default=list): [_TEXT],
+        p.Required("manufacturers"): list,
+    }
+)
+
+
+def _check(schema: p.Schema, data: object, where: str) -> dict[str, Any]:
+    """Validate `data`, turning the first error into one message that names the record."""
+    try:
+        result: dict[str, Any] = schema(data)
+    except p.Invalid as err:
+        msg = f"{where}: {err}"
+        raise DatabaseError(msg) from None
+    return result
+
+
+def _sources(items: list[Mapping[str, Any]]) -> tuple[Source, ...]:
+    return tuple(Source(url=item["url"], read=item["read"]) for item in items)
+
+
+def slug(text: str) -> str:
+    """Return a lower-case identifier for a product name."""
+    text = text.casefold().replace("+", " plus ")
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_") or "product"
+
+
+def _product(manufacturer_id: str, raw: object, where: str) -> Product:
+    data = _check(PRODUCT_SCHEMA, raw, where)
+    support = SupportKind(data["support"])
+    if not (data["models"] or data["model_ids"] or data["patterns"]):
+        msg = f"{where}: lists no models, model_ids or patterns"
+        raise DatabaseError(msg)
+    if support is SupportKind.DATE and data["support_end"] is None:
+        msg = f"{where}: support is 'date' but support_end is missing"
+        raise DatabaseError(msg)
+    if support not in {SupportKind.DATE, SupportKind.RULE} and data["support_end"] is not None:
+        msg = f"{where}: support_end is only for support 'date' or a derived 'rule'"
+        raise DatabaseError(msg)
+    return Product(
+        id=f"{manufacturer_id}/{slug(data['name'])}",
+        manufacturer_id=manufacturer_id,
+        name=data["name"],
+        category=data["category"],
+        models=tuple(data["models"]),
+        model_ids=tuple(data["model_ids"]),
+        patterns=tuple(data["patterns"]),
+        released=data["released"],
+        end_of_sale=data["end_of_sale"],
+        support=support,
+        support_end=data["support_end"],
+        sources=_sources(data["sources"]),
+        note=data["note"],
+    )
+
+
+def parse_manufacturer(raw: object, where: str = "manufacturer") -> Manufacturer:
+    """Validate one manufacturer record with its products."""
+    data = _check(MANUFACTURER_SCHEMA, raw, where)
+    where = f"manufacturer '{data['id']}'"
+    contact = data["security_contact"]
+    policy = data["support_policy"]
+    rule = policy and policy["rule"]
+    psti = data["psti_statement"]
+    products = tuple(
+        _product(data["id"], item, f"{where}, product {_label(item, 'name', index)}")
+        for index, item in enumerate(data["products"])
+    )
+    if len({product.id for product in products}) != len(products):
+        msg = f"{where}: two products have the same name"
+        raise DatabaseError(msg)
+    return Manufacturer(
+        id=data["id"],
+        name=data["name"],
+        aliases=tuple(data["aliases"]),
+        default_credential_vendors=tuple(data["default_credential_vendors"]),
+        security_contact=contact
+        and SecurityContact(
+            url=contact["url"],
+            email=contact["email"],
+            security_txt=contact["security_txt"],
+            sources=_sources(contact["sources"]),
+        ),
+        support_policy=policy
+        and SupportPolicy(
+            summary=policy["summary"],
+            rule=rule and SupportRule(years=rule["years"], start=RuleStart(rule["from"])),
+            sources=_sources(policy["sources"]),
+        ),
+        psti_statement=psti and Source(url=psti["url"], read=psti["read"]),
+        products=products,
+    )
+
+
+def _label(item: object, key: str, index: int) -> str:
+    """Name a record for an error message, even a malformed one."""
+    if isinstance(item, Mapping) and isinstance(name := item.get(key), str):
+        return f"'{name[:80]}'"
+    return f"#{index + 1}"
+
+
+def parse_document(raw: object) -> tuple[date, tuple[str, ...], tuple[Manufacturer, ...]]:
+    """Validate a whole database document; return its date, attribution and manufacturers."""
+    data = _check(DOCUMENT_SCHEMA, raw, "database")
+    manufacturers = tuple(
+        parse_manufacturer(item, f"manufacturer {_label(item, 'id', index)}")
+        for index, item in enumerate(data["manufacturers"])
+    )
+    counts = Counter(manufacturer.id for manufacturer in manufacturers)
+    if duplicates := sorted(ident for ident, count in counts.items() if count > 1):
+        msg = f"database: manufacturer id {duplicates[0]!r} appears twice"
+        raise DatabaseError(msg)
+    return data["generated"], tuple(data["attribution"]), manufacturers

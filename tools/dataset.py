@@ -1,0 +1,282 @@
+"""Import, build and check the bundled database.
+
+    python -m tools.dataset import [REFERENCE_DIR]   # open data sets -> dataset/imported/
+    python -m tools.dataset build                    # dataset/ -> the integration's data/
+    python -m tools.dataset check                    # validate, compare, print statistics
+
+The sources are `dataset/manufacturers/*.json` (researched by hand, every fact cited) and
+`dataset/imported/` (derived from open data sets, with their attribution). The build is
+deterministic, so a test can tell whether the shipped file is the build of its sources.
+"""
+
+from collections import Counter
+import csv
+from datetime import date
+import json
+from pathlib import Path
+import re
+import statistics
+import sys
+from typing import Any
+
+import yaml
+
+from custom_components.device_security.database import endoflife
+from custom_components.device_security.database.loader import Database, parse_database
+from custom_components.device_security.database.model import RuleStart, SupportKind
+from custom_components.device_security.database.schema import (
+    SCHEMA_VERSION,
+    DatabaseError,
+    parse_manufacturer,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+DATASET = ROOT / "dataset"
+DATA = ROOT / "custom_components" / "device_security" / "data"
+DATABASE_FILE = DATA / "database.json"
+CREDENTIALS_FILE = DATA / "default_credentials.json"
+ENDOFLIFE_FILE = DATASET / "imported" / "endoflife-date.json"
+CREDENTIALS_IMPORT = DATASET / "imported" / "default-credentials.json"
+DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
+
+ENDOFLIFE = {
+    "snapshot": "a70eca33",
+    "read": "2026-08-22",
+    "attribution": (
+        "Support periods of phones, tablets, watches, e-readers and computers: endoflife.date "
+        "(https://github.com/endoflife-date/endoflife.date), MIT licence, "
+        "snapshot a70eca33 of 2026-08-22."
+    ),
+}
+CREDENTIALS = {
+    "attribution": (
+        "Default credentials: DefaultCreds-cheat-sheet "
+        "(https://github.com/ihebski/DefaultCreds-cheat-sheet), MIT licence, "
+        "commit 2e48382f of 2026-07-09."
+    ),
+}
+
+
+def _front_matter(path: Path) -> dict[str, Any]:
+    _, front, _ = path.read_text(encoding="utf-8").split("---", 2)
+    data: dict[str, Any] = yaml.safe_load(front)
+    return data
+
+
+def import_reference(reference: Path) -> None:
+    """Convert the open data sets in `reference` into dataset/imported/."""
+    by_manufacturer: dict[str, list[dict[str, Any]]] = {}
+    read = date.fromisoformat(ENDOFLIFE["read"])
+    for slug, spec in endoflife.PRODUCTS.items():
+        releases = endoflife.releases_from_page(
+            _front_matter(reference / "endoflife-date" / f"{slug}.md")
+        )
+        by_manufacturer.setdefault(spec.manufacturer, []).extend(
+            endoflife.product_records(slug, releases, read)
+        )
+    _write(ENDOFLIFE_FILE, {**ENDOFLIFE, "manufacturers": by_manufacturer})
+
+    rows: dict[str, list[dict[str, str]]] = {}
+    with (reference / "default-credentials" / "DefaultCreds-Cheat-Sheet.csv").open(
+        encoding="utf-8"
+    ) as handle:
+        for row in csv.DictReader(handle):
+            vendor = (row.get("productvendor") or "").strip()
+            if vendor:
+                rows.setdefault(vendor, []).append(
+                    {key: _blank(row.get(key)) for key in ("username", "password")}
+                )
+    _write(CREDENTIALS_IMPORT, {**CREDENTIALS, "vendors": rows})
+
+
+def _blank(value: str | None) -> str:
+    value = (value or "").strip()
+    return "" if value == "<blank>" else value
+
+
+def _service(vendor: str) -> str | None:
+    """The service a vendor string's hint names, e.g. 'Hikvision (ssh)' -> 'ssh'."""
+    hint = re.search(r"\(([^)]*)\)\s*$", vendor)
+    return hint.group(1).strip().casefold() if hint else None
+
+
+def _add_years(start: date, years: int) -> date:
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:  # 29 February
+        return start.replace(year=start.year + years, day=28)
+
+
+def _derive_rule_dates(record: dict[str, Any]) -> None:
+    """Fill in support_end of 'rule' products from the manufacturer's published minimum."""
+    policy = record.get("support_policy") or {}
+    rule = policy.get("rule")
+    for product in record.get("products", []):
+        if product.get("support") != SupportKind.RULE:
+            continue
+        if rule is None:
+            msg = (
+                f"manufacturer '{record['id']}', product '{product['name']}': "
+                "support is 'rule' but the manufacturer publishes no rule"
+            )
+            raise DatabaseError(msg)
+        start = {
+            RuleStart.RELEASE: product.get("released"),
+            RuleStart.END_OF_SALE: product.get("end_of_sale"),
+        }.get(RuleStart(rule["from"]))
+        product["support_end"] = (
+            _add_years(date.fromisoformat(start), rule["years"]).isoformat() if start else None
+        )
+
+
+def build_documents() -> tuple[dict[str, Any], dict[str, Any]]:
+    """Build the database document and the default-credentials document from dataset/."""
+    imported = json.loads(ENDOFLIFE_FILE.read_text(encoding="utf-8"))["manufacturers"]
+    vendors = json.loads(CREDENTIALS_IMPORT.read_text(encoding="utf-8"))["vendors"]
+    manufacturers = []
+    credentials: dict[str, list[dict[str, str | None]]] = {}
+    for path in sorted((DATASET / "manufacturers").glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        if record.get("id") != path.stem:
+            msg = f"{path.name}: id {record.get('id')!r} is not the file name"
+            raise DatabaseError(msg)
+        record["products"] = [*record.get("products", []), *imported.pop(path.stem, [])]
+        _derive_rule_dates(record)
+        parse_manufacturer(record, f"{path.name}")
+        for vendor in record.get("default_credential_vendors", []):
+            if vendor not in vendors:
+                msg = f"{path.name}: vendor {vendor!r} is not in the default-credentials list"
+                raise DatabaseError(msg)
+            credentials.setdefault(record["id"], []).extend(
+                {**row, "service": _service(vendor)} for row in vendors[vendor]
+            )
+        manufacturers.append(record)
+    if imported:
+        msg = f"imported products of {sorted(imported)} have no manufacturer file"
+        raise DatabaseError(msg)
+    generated = max(
+        (source["read"] for record in manufacturers for source in _all_sources(record)),
+        default=ENDOFLIFE["read"],
+    )
+    database = {
+        "schema_version": SCHEMA_VERSION,
+        "generated": generated,
+        "attribution": [ENDOFLIFE["attribution"]],
+        "manufacturers": manufacturers,
+    }
+    return database, {"attribution": [CREDENTIALS["attribution"]], "manufacturers": credentials}
+
+
+def _all_sources(record: dict[str, Any]) -> list[dict[str, str]]:
+    found = list((record.get("security_contact") or {}).get("sources", []))
+    found += (record.get("support_policy") or {}).get("sources", [])
+    found += [record["psti_statement"]] if record.get("psti_statement") else []
+    for product in record.get("products", []):
+        found += product.get("sources", [])
+    return found
+
+
+def _dump(document: object) -> str:
+    return json.dumps(document, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def _write(path: Path, document: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(_dump(document), encoding="utf-8")
+
+
+def build() -> Database:
+    """Write the shipped files; return the database as the integration will load it."""
+    database, credentials = build_documents()
+    _write(DATABASE_FILE, database)
+    _write(CREDENTIALS_FILE, credentials)
+    return parse_database(DATABASE_FILE.read_bytes())
+
+
+def is_current() -> bool:
+    """Tell whether the shipped files are the build of the sources."""
+    database, credentials = build_documents()
+    return DATABASE_FILE.read_text(encoding="utf-8") == _dump(
+        database
+    ) and CREDENTIALS_FILE.read_text(encoding="utf-8") == _dump(credentials)
+
+
+def statistics_of(database: Database, today: date) -> dict[str, Any]:
+    """Figures about the database that say how much it can answer, and on whose word."""
+    products = database.products
+    sources = [
+        source
+        for maker in database.manufacturers
+        for source in (
+            *(maker.security_contact.sources if maker.security_contact else ()),
+            *(maker.support_policy.sources if maker.support_policy else ()),
+            *((maker.psti_statement,) if maker.psti_statement else ()),
+            *(source for product in maker.products for source in product.sources),
+        )
+    ]
+    ages = [(today - source.read).days for source in sources]
+    model_strings = Counter(
+        (product.manufacturer_id, text)
+        for product in products
+        for text in (*product.models, *product.model_ids)
+    )
+    return {
+        "manufacturers": len(database.manufacturers),
+        "manufacturers_with_security_contact": sum(
+            1 for m in database.manufacturers if m.security_contact
+        ),
+        "manufacturers_with_support_policy": sum(
+            1 for m in database.manufacturers if m.support_policy
+        ),
+        "manufacturers_with_psti_statement": sum(
+            1 for m in database.manufacturers if m.psti_statement
+        ),
+        "products": len(products),
+        "products_with_end_date": sum(1 for product in products if product.support_end),
+        "products_by_support": dict(
+            Counter(str(product.support) for product in products).most_common()
+        ),
+        "products_by_category": dict(
+            Counter(product.category for product in products).most_common()
+        ),
+        "dates_without_source": sum(
+            1 for product in products if product.support_end and not product.sources
+        ),
+        "sources": len({source.url for source in sources}),
+        "source_age_days": {
+            "newest": min(ages, default=0),
+            "median": int(statistics.median(ages)) if ages else 0,
+            "oldest": max(ages, default=0),
+        },
+        "model_strings_on_two_products": sum(1 for count in model_strings.values() if count > 1),
+    }
+
+
+def main(argv: list[str]) -> int:
+    """Run a command; exit 1 with the reason when the data is not valid or not current."""
+    command = argv[0] if argv else "check"
+    try:
+        if command == "import":
+            import_reference(Path(argv[1]) if len(argv) > 1 else DEFAULT_REFERENCE)
+            database = build()
+        elif command == "build":
+            database = build()
+        elif command == "check":
+            database = parse_database(DATABASE_FILE.read_bytes())
+            if not is_current():
+                print(
+                    "The shipped database is not the build of dataset/: run scripts/dataset build"
+                )
+                return 1
+        else:
+            print(__doc__)
+            return 2
+    except DatabaseError as err:
+        print(f"Invalid data: {err}")
+        return 1
+    print(json.dumps(statistics_of(database, date.today()), indent=2))  # noqa: DTZ011
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
