@@ -6,7 +6,10 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.device_security.const import (
     CONF_DATA_URL,
     CONF_ENDING_SOON_DAYS,
+    CONF_IGNORED_DEVICES,
     CONF_ONLINE_REFRESH,
+    CONF_PER_DEVICE_ENTITIES,
+    CONF_SUPPORT_OVERRIDES,
     DOMAIN,
 )
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
@@ -38,26 +41,45 @@ async def test_second_instance_is_refused(
     assert result["reason"] == "single_instance_allowed"
 
 
-async def test_options_flow_changes_the_window_and_reloads(
-    hass: HomeAssistant, setup_integration: MockConfigEntry
+async def _settings(hass: HomeAssistant, entry: MockConfigEntry) -> dict:
+    """Open the options flow and go to its settings step."""
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    assert result["type"] is FlowResultType.MENU
+    assert result["menu_options"] == ["settings", "support_date"]
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "settings"}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "settings"
+    return result
+
+
+async def test_options_flow_changes_the_settings_and_reloads(
+    hass: HomeAssistant, setup_integration: MockConfigEntry, add_device
 ) -> None:
     entry = setup_integration
-    result = await hass.config_entries.options.async_init(entry.entry_id)
-    assert result["type"] is FlowResultType.FORM
-    assert result["step_id"] == "init"
-
+    ignored = add_device(manufacturer="Sonos", model="One")
+    result = await _settings(hass, entry)
     result = await hass.config_entries.options.async_configure(
-        result["flow_id"], {CONF_ENDING_SOON_DAYS: 90}
+        result["flow_id"],
+        {
+            CONF_ENDING_SOON_DAYS: 90,
+            CONF_PER_DEVICE_ENTITIES: False,
+            CONF_IGNORED_DEVICES: [ignored.id],
+        },
     )
     await hass.async_block_till_done()
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert entry.options == {
         CONF_ENDING_SOON_DAYS: 90,
+        CONF_PER_DEVICE_ENTITIES: False,
+        CONF_IGNORED_DEVICES: [ignored.id],
         CONF_ONLINE_REFRESH: False,
         CONF_DATA_URL: "",
     }
     assert entry.state is ConfigEntryState.LOADED
+    assert hass.states.get("sensor.device_security_devices_monitored").state == "0"
 
 
 @pytest.mark.parametrize(
@@ -68,7 +90,7 @@ async def test_options_flow_refuses_an_unsafe_data_url(
     hass: HomeAssistant, setup_integration: MockConfigEntry, url: str
 ) -> None:
     entry = setup_integration
-    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await _settings(hass, entry)
     result = await hass.config_entries.options.async_configure(
         result["flow_id"],
         {CONF_ENDING_SOON_DAYS: 30, CONF_ONLINE_REFRESH: True, CONF_DATA_URL: url},
@@ -87,13 +109,14 @@ async def test_options_flow_refuses_an_unsafe_data_url(
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert entry.options[CONF_DATA_URL] == "https://data.example.org/database.json"
+    assert entry.options[CONF_ONLINE_REFRESH] is True
 
 
 async def test_options_flow_accepts_http_to_this_machine(
     hass: HomeAssistant, setup_integration: MockConfigEntry
 ) -> None:
     entry = setup_integration
-    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await _settings(hass, entry)
     result = await hass.config_entries.options.async_configure(
         result["flow_id"],
         {CONF_ENDING_SOON_DAYS: 30, CONF_DATA_URL: " http://127.0.0.1:8000/db.json "},
@@ -107,9 +130,36 @@ async def test_options_flow_rejects_an_invalid_window(
     hass: HomeAssistant, setup_integration: MockConfigEntry, days: object
 ) -> None:
     entry = setup_integration
-    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await _settings(hass, entry)
     with pytest.raises(InvalidData):
         await hass.config_entries.options.async_configure(
             result["flow_id"], {CONF_ENDING_SOON_DAYS: days}
         )
     assert entry.options == {CONF_ENDING_SOON_DAYS: 180}
+
+
+async def test_options_flow_sets_and_clears_a_support_date(
+    hass: HomeAssistant, setup_integration: MockConfigEntry, add_device
+) -> None:
+    entry = setup_integration
+    device = add_device(manufacturer="Acme", model="Thing")
+
+    async def _set(data: dict) -> None:
+        result = await hass.config_entries.options.async_init(entry.entry_id)
+        result = await hass.config_entries.options.async_configure(
+            result["flow_id"], {"next_step_id": "support_date"}
+        )
+        assert result["step_id"] == "support_date"
+        result = await hass.config_entries.options.async_configure(result["flow_id"], data)
+        assert result["type"] is FlowResultType.CREATE_ENTRY
+        await hass.async_block_till_done()
+
+    await _set({"device_id": device.id, "support_end": "2030-06-30"})
+    assert entry.options[CONF_SUPPORT_OVERRIDES] == {device.id: "2030-06-30"}
+    assert entry.options[CONF_ENDING_SOON_DAYS] == 180  # the other options are kept
+    report = entry.runtime_data.data
+    assert report.devices[device.id].support.end.isoformat() == "2030-06-30"
+    assert report.devices[device.id].support.basis == "owner"
+
+    await _set({"device_id": device.id})
+    assert entry.options[CONF_SUPPORT_OVERRIDES] == {}

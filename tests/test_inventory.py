@@ -5,11 +5,8 @@ from datetime import timedelta
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 
-from custom_components.device_security.inventory import (
-    UNNAMED,
-    async_build_inventory,
-    clip,
-)
+from custom_components.device_security.credentials import CredentialDigester
+from custom_components.device_security.inventory import UNNAMED, async_build_inventory, clip
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr
 from homeassistant.util import dt as dt_util
@@ -62,7 +59,7 @@ async def test_same_physical_device_in_two_integrations_counts_once(
     await _settle(hass)
     assert _count(hass) == 2
 
-    records = await async_build_inventory(hass)
+    records = await async_build_inventory(hass, CredentialDigester())
     hue = next(
         record
         for record in records.values()
@@ -111,7 +108,7 @@ async def test_device_without_manufacturer_model_or_name(
     device = add_device("mqtt", title="")
     await _settle(hass)
     assert _count(hass) == 1
-    record = (await async_build_inventory(hass))[device.id]
+    record = (await async_build_inventory(hass, CredentialDigester()))[device.id]
     assert record.name == UNNAMED
     assert record.manufacturer is None
     assert record.model is None
@@ -127,7 +124,7 @@ async def test_hostile_registry_strings(
     add_device("mqtt", name="Wohnzimmer 💡 Lámpara", manufacturer="小米", model="lumi.plug\x00")
     await _settle(hass)
     assert _count(hass) == 3
-    records = await async_build_inventory(hass)
+    records = await async_build_inventory(hass, CredentialDigester())
     assert all(len(record.name) <= 255 for record in records.values())
     assert {record.manufacturer for record in records.values()} >= {None, "小米"}
 
@@ -148,6 +145,6 @@ async def test_integration_that_cannot_be_found_is_not_cloud(
 ) -> None:
     device = add_device("no_such_integration_anywhere", model="Thing")
     cloud = add_device("ring", model="Doorbell")
-    records = await async_build_inventory(hass)
+    records = await async_build_inventory(hass, CredentialDigester())
     assert records[device.id].cloud_integrations == ()
     assert records[cloud.id].cloud_integrations == ("ring",)

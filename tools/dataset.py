@@ -218,7 +218,7 @@ def statistics_of(database: Database, today: date) -> dict[str, Any]:
     model_strings = Counter(
         (product.manufacturer_id, text)
         for product in products
-        for text in (*product.models, *product.model_ids)
+        for text in {*product.models, *product.model_ids}
     )
     return {
         "manufacturers": len(database.manufacturers),

@@ -6,19 +6,25 @@ from urllib.parse import urlparse
 import probatio
 
 from homeassistant.config_entries import ConfigFlow, ConfigFlowResult, OptionsFlowWithReload
+from homeassistant.const import CONF_DEVICE_ID
 from homeassistant.core import callback
 from homeassistant.helpers import selector
 
 from .const import (
     CONF_DATA_URL,
     CONF_ENDING_SOON_DAYS,
+    CONF_IGNORED_DEVICES,
     CONF_ONLINE_REFRESH,
+    CONF_PER_DEVICE_ENTITIES,
+    CONF_SUPPORT_OVERRIDES,
     DEFAULT_ENDING_SOON_DAYS,
     DOMAIN,
     MAX_ENDING_SOON_DAYS,
     MIN_ENDING_SOON_DAYS,
 )
 from .coordinator import DeviceSecurityConfigEntry
+
+CONF_SUPPORT_END = "support_end"
 
 
 class DeviceSecurityConfigFlow(ConfigFlow, domain=DOMAIN):
@@ -51,7 +57,13 @@ class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
     """Change how the home is assessed; the entry reloads with the new options."""
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """Show and store the options."""
+        """Choose what to change."""
+        return self.async_show_menu(step_id="init", menu_options=["settings", "support_date"])
+
+    async def async_step_settings(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """General settings."""
         errors: dict[str, str] = {}
         if user_input is not None:
             url = (user_input.get(CONF_DATA_URL) or "").strip()
@@ -60,7 +72,12 @@ class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
             else:
                 return self.async_create_entry(
                     data={
+                        **self.config_entry.options,
                         CONF_ENDING_SOON_DAYS: int(user_input[CONF_ENDING_SOON_DAYS]),
+                        CONF_PER_DEVICE_ENTITIES: bool(
+                            user_input.get(CONF_PER_DEVICE_ENTITIES, True)
+                        ),
+                        CONF_IGNORED_DEVICES: list(user_input.get(CONF_IGNORED_DEVICES) or []),
                         CONF_ONLINE_REFRESH: bool(user_input.get(CONF_ONLINE_REFRESH)),
                         CONF_DATA_URL: url,
                     }
@@ -76,6 +93,12 @@ class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
                         unit_of_measurement="days",
                     )
                 ),
+                probatio.Optional(
+                    CONF_PER_DEVICE_ENTITIES, default=True
+                ): selector.BooleanSelector(),
+                probatio.Optional(CONF_IGNORED_DEVICES): selector.DeviceSelector(
+                    selector.DeviceSelectorConfig(multiple=True)
+                ),
                 probatio.Optional(CONF_ONLINE_REFRESH): selector.BooleanSelector(),
                 probatio.Optional(CONF_DATA_URL): selector.TextSelector(
                     selector.TextSelectorConfig(type=selector.TextSelectorType.URL)
@@ -83,11 +106,35 @@ class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
             }
         )
         return self.async_show_form(
-            step_id="init",
+            step_id="settings",
             data_schema=self.add_suggested_values_to_schema(
                 schema, user_input or self.config_entry.options
             ),
             errors=errors,
+        )
+
+    async def async_step_support_date(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Set a device's security support end date by hand, or clear it."""
+        if user_input is not None:
+            overrides = dict(self.config_entry.options.get(CONF_SUPPORT_OVERRIDES) or {})
+            device_id = user_input[CONF_DEVICE_ID]
+            if end := user_input.get(CONF_SUPPORT_END):
+                overrides[device_id] = end
+            else:
+                overrides.pop(device_id, None)
+            return self.async_create_entry(
+                data={**self.config_entry.options, CONF_SUPPORT_OVERRIDES: overrides}
+            )
+        return self.async_show_form(
+            step_id="support_date",
+            data_schema=probatio.Schema(
+                {
+                    probatio.Required(CONF_DEVICE_ID): selector.DeviceSelector(),
+                    probatio.Optional(CONF_SUPPORT_END): selector.DateSelector(),
+                }
+            ),
         )
 
 

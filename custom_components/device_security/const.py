@@ -14,6 +14,13 @@ MAX_ENDING_SOON_DAYS: Final = 3650
 # Off by default: the bundled data works offline, and nothing leaves the home unasked.
 CONF_ONLINE_REFRESH: Final = "online_refresh"
 CONF_DATA_URL: Final = "data_url"
+# Owner overrides: a support end date by registry device id; devices left out entirely.
+CONF_SUPPORT_OVERRIDES: Final = "support_overrides"
+CONF_IGNORED_DEVICES: Final = "ignored_devices"
+# Per-device entities can be turned off for very large homes.
+CONF_PER_DEVICE_ENTITIES: Final = "per_device_entities"
+
+EVENT_FINDING: Final = "device_security_finding"
 
 # A full re-assessment runs this often even when nothing in the registry changed,
 # because support end dates pass with time alone.

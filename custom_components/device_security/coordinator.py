@@ -1,21 +1,42 @@
 """Keeps the security report of the home current."""
 
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
 from homeassistant.config_entries import ConfigEntry
-from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.core import Event, EventStateChangedData, HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.debounce import Debouncer
+from homeassistant.helpers.event import TrackStates, async_track_state_change_filtered
+from homeassistant.helpers.storage import Store
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
+from homeassistant.util import dt as dt_util
 
-from .const import DOMAIN, FULL_SCAN_INTERVAL, LOGGER, REGISTRY_DEBOUNCE_SECONDS
+from .checks import AssessmentContext, assess
+from .const import (
+    CONF_ENDING_SOON_DAYS,
+    CONF_IGNORED_DEVICES,
+    CONF_SUPPORT_OVERRIDES,
+    DEFAULT_ENDING_SOON_DAYS,
+    DOMAIN,
+    EVENT_FINDING,
+    FULL_SCAN_INTERVAL,
+    LOGGER,
+    REGISTRY_DEBOUNCE_SECONDS,
+)
+from .credentials import CredentialDigester, load_default_credentials
 from .data_source import DatabaseSource
+from .device_record import DeviceRecord
 from .inventory import async_build_inventory
-from .report import SecurityReport
+from .report import DeviceAssessment, SecurityReport
 
 type DeviceSecurityConfigEntry = ConfigEntry[DeviceSecurityCoordinator]
+ACKNOWLEDGED_STORAGE_VERSION = 1
 
 
 class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
-    """Assesses the home once a day and whenever the device registry changes."""
+    """Assesses the home once a day and whenever a device or its updates change."""
 
     config_entry: DeviceSecurityConfigEntry
 
@@ -32,28 +53,136 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
             ),
         )
         self.source = DatabaseSource(hass, entry)
+        self.digester = CredentialDigester()
+        self._default_credentials: dict[str, frozenset[str]] = {}
+        self._acknowledged_store: Store[dict[str, list[str]]] = Store(
+            hass, ACKNOWLEDGED_STORAGE_VERSION, f"{DOMAIN}.acknowledged"
+        )
+        self.acknowledged: dict[str, set[str]] = {}
+        # Assessments of unchanged records are reused while the context stays the same.
+        self._cache: dict[DeviceRecord, DeviceAssessment] = {}
+        self._cache_key: tuple[Any, ...] = ()
 
     async def _async_setup(self) -> None:
-        """Load the database before the first assessment."""
+        """Load the database, the published defaults and the owner's acknowledgements."""
         await self.source.async_load()
+        self._default_credentials = dict(
+            await self.hass.async_add_executor_job(load_default_credentials, self.digester)
+        )
+        stored = await self._acknowledged_store.async_load() or {}
+        self.acknowledged = {key: set(values) for key, values in stored.items()}
 
     async def async_refresh_database(self, *_: object) -> None:
         """Refresh the database from outside sources; re-assess if it changed."""
         if await self.source.async_refresh():
             await self.async_request_refresh()
 
+    def _context(self, today: date) -> AssessmentContext:
+        options = self.config_entry.options
+        overrides = {}
+        for device_id, value in (options.get(CONF_SUPPORT_OVERRIDES) or {}).items():
+            try:
+                overrides[device_id] = date.fromisoformat(value)
+            except TypeError, ValueError:
+                LOGGER.warning("Ignoring the support date set for device %s: %r", device_id, value)
+        return AssessmentContext(
+            today=today,
+            ending_soon_days=int(options.get(CONF_ENDING_SOON_DAYS, DEFAULT_ENDING_SOON_DAYS)),
+            database=self.source.database,
+            default_credentials=self._default_credentials,
+            support_overrides=overrides,
+        )
+
+    def _assess_all(
+        self, records: dict[str, DeviceRecord], context: AssessmentContext
+    ) -> dict[str, DeviceAssessment]:
+        """Assess every record, reusing unchanged ones. Runs in the executor."""
+        key = (
+            context.today,
+            context.ending_soon_days,
+            id(context.database),
+            tuple(sorted(context.support_overrides.items())),
+        )
+        if key != self._cache_key:
+            self._cache, self._cache_key = {}, key
+        cache = {
+            record: self._cache.get(record) or assess(record, context)
+            for record in records.values()
+        }
+        self._cache = cache
+        return {record.key: assessment for record, assessment in cache.items()}
+
     async def _async_update_data(self) -> SecurityReport:
         """Take stock of the registry and assess it."""
-        return SecurityReport(devices=await async_build_inventory(self.hass))
+        ignored = set(self.config_entry.options.get(CONF_IGNORED_DEVICES) or ())
+        records = {
+            key: record
+            for key, record in (await async_build_inventory(self.hass, self.digester)).items()
+            if ignored.isdisjoint(record.device_ids)
+        }
+        context = self._context(dt_util.now().date())
+        assessments = await self.hass.async_add_executor_job(self._assess_all, records, context)
+        report = SecurityReport(
+            devices={
+                key: replace(assessment, acknowledged=frozenset(self.acknowledged[key]))
+                if key in self.acknowledged
+                else assessment
+                for key, assessment in assessments.items()
+            },
+            generated=context.today,
+            database_date=context.database.generated,
+        )
+        if self.data is not None:
+            self._fire_finding_events(self.data, report)
+        return report
 
     @callback
-    def async_track_registry(self) -> None:
-        """Re-assess after device registry changes, until the entry unloads."""
+    def _fire_finding_events(self, before: SecurityReport, after: SecurityReport) -> None:
+        """Tell automations which findings appeared and which were resolved."""
+        for state, old, new in (("resolved", after, before), ("new", before, after)):
+            for key, device in new.devices.items():
+                known = (
+                    {finding.check for finding in old.devices[key].active}
+                    if key in old.devices
+                    else set()
+                )
+                for finding in device.active:
+                    if finding.check in known:
+                        continue
+                    self.hass.bus.async_fire(
+                        EVENT_FINDING,
+                        {
+                            "device_id": key,
+                            "device_name": device.record.name,
+                            "check": str(finding.check),
+                            "severity": str(finding.info.severity),
+                            "guideline": finding.info.guideline,
+                            "state": state,
+                        },
+                    )
+
+    async def async_acknowledge(self, key: str, fingerprint: str) -> None:
+        """Keep a finding out of the counts until it changes."""
+        self.acknowledged.setdefault(key, set()).add(fingerprint)
+        await self._acknowledged_store.async_save(
+            {device: sorted(values) for device, values in self.acknowledged.items()}
+        )
+        await self.async_request_refresh()
+
+    @callback
+    def async_track_changes(self) -> None:
+        """Re-assess after device registry and update-entity changes, until unload."""
 
         @callback
-        def _changed(event: Event[dr.EventDeviceRegistryUpdatedData]) -> None:
+        def _changed(
+            _: Event[dr.EventDeviceRegistryUpdatedData] | Event[EventStateChangedData],
+        ) -> None:
             self.hass.async_create_task(self.async_request_refresh(), eager_start=True)
 
         self.config_entry.async_on_unload(
             self.hass.bus.async_listen(dr.EVENT_DEVICE_REGISTRY_UPDATED, _changed)
         )
+        tracker = async_track_state_change_filtered(
+            self.hass, TrackStates(all_states=False, entities=set(), domains={"update"}), _changed
+        )
+        self.config_entry.async_on_unload(tracker.async_remove)

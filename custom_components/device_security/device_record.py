@@ -4,6 +4,16 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
+class PendingUpdate:
+    """An update entity of the device that offers an update not yet installed."""
+
+    entity_id: str
+    installed: str | None = None
+    latest: str | None = None
+    since: str | None = None  # ISO time the update became available, where known
+
+
+@dataclass(frozen=True, slots=True)
 class DeviceRecord:
     """A physical device, merged from every registry entry that describes it.
 
@@ -23,3 +33,6 @@ class DeviceRecord:
     macs: tuple[str, ...] = ()
     integrations: tuple[str, ...] = ()
     cloud_integrations: tuple[str, ...] = ()
+    pending_updates: tuple[PendingUpdate, ...] = ()
+    # Keyed digests of the logins Home Assistant holds for the device; never the secrets.
+    credential_digests: frozenset[str] = frozenset()

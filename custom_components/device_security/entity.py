@@ -1,10 +1,17 @@
-"""Base entity of the Device Security service device."""
+"""Base entities: the integration's service device, and helpers on monitored devices."""
 
+from collections.abc import Callable, Iterable
+
+from homeassistant.core import callback
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
+from homeassistant.helpers.entity import Entity
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
-from .const import DOMAIN
-from .coordinator import DeviceSecurityCoordinator
+from .const import CONF_PER_DEVICE_ENTITIES, DOMAIN
+from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
+from .report import DeviceAssessment
 
 
 class DeviceSecurityEntity(CoordinatorEntity[DeviceSecurityCoordinator]):
@@ -24,3 +31,78 @@ class DeviceSecurityEntity(CoordinatorEntity[DeviceSecurityCoordinator]):
             manufacturer="Device Security",
             model="Consumer IoT security baseline",
         )
+
+
+class MonitoredDeviceEntity(CoordinatorEntity[DeviceSecurityCoordinator]):
+    """A helper entity shown on a monitored device's own page.
+
+    It sets `device_entry` and no device info: the device stays with the integration that
+    owns it, and this integration's config entry is never added to it.
+    """
+
+    _attr_has_entity_name = True
+
+    def __init__(self, coordinator: DeviceSecurityCoordinator, key: str, kind: str) -> None:
+        """Attach the entity to the registry device `key`."""
+        super().__init__(coordinator)
+        self.key = key
+        self._attr_unique_id = device_unique_id(coordinator, key, kind)
+        self._attr_translation_key = kind
+        self.device_entry = dr.async_get(coordinator.hass).async_get(key)
+
+    @property
+    def assessment(self) -> DeviceAssessment | None:
+        """The device's assessment in the latest report."""
+        return self.coordinator.data.devices.get(self.key)
+
+    @property
+    def available(self) -> bool:
+        """Available while the device is monitored and assessments succeed."""
+        return super().available and self.key in self.coordinator.data.devices
+
+
+@callback
+def async_track_monitored_devices(
+    entry: DeviceSecurityConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+    create: Callable[[DeviceSecurityCoordinator, str], Iterable[Entity]],
+    kinds: Iterable[str],
+) -> None:
+    """Add per-device entities as devices appear, and remove them as devices go."""
+    coordinator = entry.runtime_data
+    kinds = set(kinds)
+    if not entry.options.get(CONF_PER_DEVICE_ENTITIES, True):
+        _remove_entities(coordinator, set(), kinds)
+        return
+    added: set[str] = set()
+
+    @callback
+    def _sync() -> None:
+        keys = set(coordinator.data.devices)
+        if new := keys - added:
+            added.update(new)
+            async_add_entities(entity for key in sorted(new) for entity in create(coordinator, key))
+        if gone := added - keys:
+            added.difference_update(gone)
+        _remove_entities(coordinator, keys, kinds)
+
+    _sync()
+    entry.async_on_unload(coordinator.async_add_listener(_sync))
+
+
+@callback
+def _remove_entities(
+    coordinator: DeviceSecurityCoordinator, keep: set[str], kinds: set[str]
+) -> None:
+    """Remove from the entity registry the per-device entities of devices not in `keep`."""
+    registry = er.async_get(coordinator.hass)
+    entry_id = coordinator.config_entry.entry_id
+    for entity in er.async_entries_for_config_entry(registry, entry_id):
+        parts = entity.unique_id.split("-")
+        if len(parts) == 3 and parts[2] in kinds and parts[1] not in keep:  # noqa: PLR2004
+            registry.async_remove(entity.entity_id)
+
+
+def device_unique_id(coordinator: DeviceSecurityCoordinator, key: str, kind: str) -> str:
+    """Name a per-device entity: config entry, registry device, kind."""
+    return f"{coordinator.config_entry.entry_id}-{key}-{kind}"

@@ -10,12 +10,15 @@ of their parent (a hub's channels) and are not monitored on their own.
 from collections.abc import Iterable
 import re
 
+from homeassistant.components.update import ATTR_INSTALLED_VERSION, ATTR_LATEST_VERSION
+from homeassistant.const import CONF_PASSWORD, CONF_USERNAME, STATE_ON, Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.loader import IntegrationNotFound, async_get_integration
 
 from .const import DOMAIN
-from .device_record import DeviceRecord
+from .credentials import CredentialDigester
+from .device_record import DeviceRecord, PendingUpdate
 
 # Registry strings are free text from other integrations; a record keeps at most this
 # much of each, enough to identify and display, never enough to bloat a state.
@@ -112,7 +115,43 @@ def _domains(hass: HomeAssistant, devices: Iterable[dr.DeviceEntry]) -> set[str]
     }
 
 
-def _record(hass: HomeAssistant, group: list[dr.DeviceEntry], cloud: set[str]) -> DeviceRecord:
+def _pending_updates(hass: HomeAssistant, group: list[dr.DeviceEntry]) -> tuple[PendingUpdate, ...]:
+    """Return the device's update entities that offer an update."""
+    registry = er.async_get(hass)
+    pending = []
+    for device in group:
+        for entity in er.async_entries_for_device(registry, device.id):
+            state = hass.states.get(entity.entity_id)
+            if entity.domain != Platform.UPDATE or state is None or state.state != STATE_ON:
+                continue
+            pending.append(
+                PendingUpdate(
+                    entity_id=entity.entity_id,
+                    installed=clip(state.attributes.get(ATTR_INSTALLED_VERSION)),
+                    latest=clip(state.attributes.get(ATTR_LATEST_VERSION)),
+                    since=state.last_changed.isoformat(),
+                )
+            )
+    return tuple(sorted(pending, key=lambda update: update.entity_id))
+
+
+def _credential_digests(
+    hass: HomeAssistant, group: list[dr.DeviceEntry], digester: CredentialDigester
+) -> frozenset[str]:
+    """Digest the logins Home Assistant stores for the device's integration entries."""
+    digests = set()
+    for device in group:
+        entry = hass.config_entries.async_get_entry(device.config_entry_id)
+        if entry is None or not isinstance(password := entry.data.get(CONF_PASSWORD), str):
+            continue
+        username = entry.data.get(CONF_USERNAME)
+        digests.add(digester.digest(username if isinstance(username, str) else None, password))
+    return frozenset(digests)
+
+
+def _record(
+    hass: HomeAssistant, group: list[dr.DeviceEntry], cloud: set[str], digester: CredentialDigester
+) -> DeviceRecord:
     main = _representative(group)
     group = [main, *(device for device in group if device is not main)]
     domains = sorted(_domains(hass, group))
@@ -134,6 +173,8 @@ def _record(hass: HomeAssistant, group: list[dr.DeviceEntry], cloud: set[str]) -
         ),
         integrations=tuple(domains),
         cloud_integrations=tuple(domain for domain in domains if domain in cloud),
+        pending_updates=_pending_updates(hass, group),
+        credential_digests=_credential_digests(hass, group, digester),
     )
 
 
@@ -150,9 +191,11 @@ async def async_cloud_domains(hass: HomeAssistant, domains: Iterable[str]) -> se
     return cloud
 
 
-async def async_build_inventory(hass: HomeAssistant) -> dict[str, DeviceRecord]:
+async def async_build_inventory(
+    hass: HomeAssistant, digester: CredentialDigester
+) -> dict[str, DeviceRecord]:
     """Return every monitored physical device by its key."""
     devices = monitored_devices(hass)
     cloud = await async_cloud_domains(hass, _domains(hass, devices))
-    records = (_record(hass, group, cloud) for group in group_physical_devices(devices))
+    records = (_record(hass, group, cloud, digester) for group in group_physical_devices(devices))
     return {record.key: record for record in records}

@@ -1,21 +1,26 @@
-"""Summary sensors of the home's security."""
+"""Summary sensors of the home, and each monitored device's support end date."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from homeassistant.components.sensor import (
+    SensorDeviceClass,
     SensorEntity,
     SensorEntityDescription,
     SensorStateClass,
 )
+from homeassistant.const import PERCENTAGE, EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
-from .entity import DeviceSecurityEntity
-from .report import SecurityReport
+from .entity import DeviceSecurityEntity, MonitoredDeviceEntity, async_track_monitored_devices
+from .report import CheckId, SecurityReport
 
 PARALLEL_UPDATES = 0
+SUPPORT_END = "support_end"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -25,13 +30,34 @@ class SummarySensorDescription(SensorEntityDescription):
     value_fn: Callable[[SecurityReport], int]
 
 
+def _counting(*checks: CheckId) -> Callable[[SecurityReport], int]:
+    return lambda report: report.count(*checks)
+
+
+def _summary(
+    key: str, value_fn: Callable[[SecurityReport], int], **kwargs: Any
+) -> SummarySensorDescription:
+    kwargs.setdefault("state_class", SensorStateClass.MEASUREMENT)
+    return SummarySensorDescription(key=key, translation_key=key, value_fn=value_fn, **kwargs)
+
+
 SUMMARY_SENSORS: tuple[SummarySensorDescription, ...] = (
-    SummarySensorDescription(
-        key="devices_monitored",
-        translation_key="devices_monitored",
-        state_class=SensorStateClass.MEASUREMENT,
-        value_fn=lambda report: report.monitored,
+    _summary("devices_monitored", lambda report: report.monitored),
+    _summary("support_ended", _counting(CheckId.SUPPORT_ENDED)),
+    _summary("support_ending_soon", _counting(CheckId.SUPPORT_ENDING_SOON)),
+    _summary("no_support_period", _counting(CheckId.NO_SUPPORT_PERIOD)),
+    _summary(
+        "default_password_risks",
+        _counting(CheckId.DEFAULT_PASSWORD_CONFIRMED, CheckId.DEFAULT_PASSWORD_RISK),
     ),
+    _summary("no_disclosure_contact", _counting(CheckId.NO_DISCLOSURE_CONTACT)),
+    _summary("updates_pending", _counting(CheckId.UPDATE_AVAILABLE)),
+    _summary(
+        "unknown_support",
+        _counting(CheckId.UNKNOWN_SUPPORT),
+        entity_category=EntityCategory.DIAGNOSTIC,
+    ),
+    _summary("score", lambda report: report.score, native_unit_of_measurement=PERCENTAGE),
 )
 
 
@@ -40,9 +66,14 @@ async def async_setup_entry(
     entry: DeviceSecurityConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add the summary sensors."""
+    """Add the summary sensors and, per monitored device, its support end date."""
     coordinator = entry.runtime_data
     async_add_entities(SummarySensor(coordinator, description) for description in SUMMARY_SENSORS)
+    async_track_monitored_devices(entry, async_add_entities, _device_sensors, {SUPPORT_END})
+
+
+def _device_sensors(coordinator: DeviceSecurityCoordinator, key: str) -> Iterable[SensorEntity]:
+    return [SupportEndSensor(coordinator, key, SUPPORT_END)]
 
 
 class SummarySensor(DeviceSecurityEntity, SensorEntity):
@@ -61,3 +92,31 @@ class SummarySensor(DeviceSecurityEntity, SensorEntity):
     def native_value(self) -> int:
         """Return the number from the latest report."""
         return self.entity_description.value_fn(self.coordinator.data)
+
+
+class SupportEndSensor(MonitoredDeviceEntity, SensorEntity):
+    """The day a device's security support ends, with the word it rests on."""
+
+    _attr_device_class = SensorDeviceClass.DATE
+
+    @property
+    def native_value(self) -> date | None:
+        """The end date; unknown when no date is published."""
+        return self.assessment.support.end if self.assessment else None
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any]:
+        """Why: status, how the device was identified, sources, whom to tell."""
+        if (device := self.assessment) is None:
+            return {}
+        contact = device.contact
+        product = device.match.product
+        return {
+            "status": str(device.support.state),
+            "basis": device.support.basis,
+            "identified_as": product.name if product else None,
+            "identified_by": str(device.match.method),
+            "sources": list(device.support.sources),
+            "security_contact": contact
+            and (contact.url or (contact.email and f"mailto:{contact.email}")),
+        }

@@ -94,7 +94,7 @@ def releases_from_page(front: Mapping[str, Any]) -> list[Release]:
 
 def releases_from_api(payload: Mapping[str, Any]) -> list[Release]:
     """Read the releases of an API v1 product answer; raise ValueError if it is not one."""
-    result = payload.get("result")
+    result = payload.get("result") if isinstance(payload, Mapping) else None
     if not isinstance(result, Mapping) or not isinstance(result.get("releases"), list):
         msg = "not an endoflife.date API v1 product answer"
         raise ValueError(msg)  # noqa: TRY004 - a malformed answer, whatever its type
@@ -124,6 +124,8 @@ def product_records(slug: str, releases: Iterable[Release], read: date) -> list[
     products: list[dict[str, Any]] = []
     names: set[str] = set()
     for release in releases:
+        if release.eol is None:
+            continue  # says nothing about support
         label = release.label or release.cycle
         name = label if label.startswith(spec.prefix) else spec.prefix + label
         if name in names:

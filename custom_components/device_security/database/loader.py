@@ -30,7 +30,8 @@ class Database:
 
 def parse_database(payload: bytes | str) -> Database:
     """Decode, validate and index a database document. CPU-bound: run it in the executor."""
-    if len(payload) > MAX_DOCUMENT_BYTES:
+    size = len(payload) if isinstance(payload, bytes) else len(payload.encode())
+    if size > MAX_DOCUMENT_BYTES:
         msg = f"database: larger than {MAX_DOCUMENT_BYTES} bytes"
         raise DatabaseError(msg)
     try:

@@ -20,7 +20,8 @@ _CORPORATE = frozenset(
         "sarl", "sas", "spa", "srl",
     }
 )  # fmt: skip
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+# Letters and digits of any script count; everything else separates words.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 MAX_INPUT = 255
 
 
@@ -28,10 +29,10 @@ def normalize_manufacturer(text: str | None) -> str:
     """Fold a manufacturer string: case, punctuation and corporate suffixes ignored."""
     if not text:
         return ""
-    words = _NOT_ALNUM.sub(
-        " ", text[:MAX_INPUT].casefold().replace(".", "").replace("&", " and ")
-    ).split()
-    while words and words[-1] in _CORPORATE:
+    folded = text[:MAX_INPUT].casefold().replace(".", "").replace("/", "").replace("&", " and ")
+    words = _NOT_ALNUM.sub(" ", folded).split()
+    # "GmbH & Co. KG" ends in suffixes joined by "and": drop them all.
+    while words and (words[-1] in _CORPORATE or words[-1] == "and"):
         words.pop()
     return " ".join(words)
 

@@ -39,17 +39,32 @@ class DatabaseError(ValueError):
     """The document is not a valid database; the message names the record."""
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def _iso_date(value: object) -> date:
-    """Accept an ISO date string (or a date)."""
+    """Accept a YYYY-MM-DD string (or a date)."""
     if isinstance(value, date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and _ISO_DATE.match(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
             pass
     msg = f"expected an ISO date (YYYY-MM-DD), got {value!r:.40}"
     raise p.Invalid(msg)
+
+
+def _optional_date(value: object) -> date | None:
+    """Accept None or a date, keeping the date's own error message."""
+    return None if value is None else _iso_date(value)
+
+
+def _schema_version(value: object) -> int:
+    if type(value) is not int or value != SCHEMA_VERSION:
+        msg = f"expected schema_version {SCHEMA_VERSION}, got {value!r:.40}"
+        raise p.Invalid(msg)
+    return value
 
 
 def _regex(value: object) -> str:
@@ -80,10 +95,10 @@ PRODUCT_SCHEMA = p.Schema(
         p.Optional("models", default=list): _STRINGS,
         p.Optional("model_ids", default=list): _STRINGS,
         p.Optional("patterns", default=list): [_regex],
-        p.Optional("released", default=None): p.Any(None, _iso_date),
-        p.Optional("end_of_sale", default=None): p.Any(None, _iso_date),
+        p.Optional("released", default=None): _optional_date,
+        p.Optional("end_of_sale", default=None): _optional_date,
         p.Required("support"): p.In([kind.value for kind in SupportKind]),
-        p.Optional("support_end", default=None): p.Any(None, _iso_date),
+        p.Optional("support_end", default=None): _optional_date,
         p.Required("sources"): _SOURCES,
         p.Optional("note", default=None): _OPTIONAL_TEXT,
     }
@@ -127,7 +142,7 @@ MANUFACTURER_SCHEMA = p.Schema(
 
 DOCUMENT_SCHEMA = p.Schema(
     {
-        p.Required("schema_version"): SCHEMA_VERSION,
+        p.Required("schema_version"): _schema_version,
         p.Required("generated"): _iso_date,
         p.Optional("attribution", default=list): [_TEXT],
         p.Required("manufacturers"): list,
@@ -196,8 +211,9 @@ def parse_manufacturer(raw: object, where: str = "manufacturer") -> Manufacturer
         _product(data["id"], item, f"{where}, product {_label(item, 'name', index)}")
         for index, item in enumerate(data["products"])
     )
-    if len({product.id for product in products}) != len(products):
-        msg = f"{where}: two products have the same name"
+    counts = Counter(product.id for product in products)
+    if duplicates := [product.name for product in products if counts[product.id] > 1]:
+        msg = f"{where}: products {duplicates[0]!r} and {duplicates[1]!r} have the same name"
         raise DatabaseError(msg)
     return Manufacturer(
         id=data["id"],

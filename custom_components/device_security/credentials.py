@@ -1,0 +1,54 @@
+"""Compare credentials without keeping them: keyed digests, a fresh key every run.
+
+Home Assistant's stored credentials for a device and the manufacturers' published defaults
+are both reduced to HMAC digests under a random key that lives only in memory, so the
+records, reports, diagnostics and logs can never show a password, and a digest seen
+anywhere cannot be tested against a guess after a restart.
+"""
+
+from collections.abc import Iterable, Mapping
+import hashlib
+import hmac
+import json
+from pathlib import Path
+import secrets
+
+DEFAULT_CREDENTIALS_FILE = Path(__file__).parent / "data" / "default_credentials.json"
+# Personal devices are set up with the owner's own account; a vendor's default password
+# from its routers or cameras says nothing about them.
+PERSONAL_CATEGORIES = frozenset({"phone", "tablet", "watch", "e_reader", "computer"})
+
+
+class CredentialDigester:
+    """Turns a username and password into a digest that only this run can reproduce."""
+
+    def __init__(self, key: bytes | None = None) -> None:
+        """Use a random key unless a test gives one."""
+        self._key = key or secrets.token_bytes(32)
+
+    def digest(self, username: str | None, password: str) -> str:
+        """Digest a login; without a username only the password counts."""
+        message = (
+            "\0".join(("login", (username or "").casefold(), password)) if username else password
+        )
+        return hmac.new(self._key, message.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def load_default_credentials(
+    digester: CredentialDigester, path: Path = DEFAULT_CREDENTIALS_FILE
+) -> Mapping[str, frozenset[str]]:
+    """Return, by manufacturer id, the digests of its published defaults. Blocking."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        manufacturer: frozenset(_digests(digester, rows))
+        for manufacturer, rows in document["manufacturers"].items()
+    }
+
+
+def _digests(
+    digester: CredentialDigester, rows: Iterable[Mapping[str, str | None]]
+) -> Iterable[str]:
+    for row in rows:
+        if password := row.get("password"):
+            yield digester.digest(row.get("username"), password)
+            yield digester.digest(None, password)

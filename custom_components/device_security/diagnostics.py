@@ -1,0 +1,34 @@
+"""Diagnostics: the report and the data's state, with identifying details redacted."""
+
+from typing import Any
+
+from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.core import HomeAssistant
+
+from .coordinator import DeviceSecurityConfigEntry
+from .serialize import report_as_dict
+
+TO_REDACT = {"serial_number", "macs", "data_url"}
+
+
+async def async_get_config_entry_diagnostics(
+    hass: HomeAssistant, entry: DeviceSecurityConfigEntry
+) -> dict[str, Any]:
+    """Return what a bug report needs, and nothing secret."""
+    coordinator = entry.runtime_data
+    source = coordinator.source
+    return async_redact_data(
+        {
+            "options": dict(entry.options),
+            "database": {
+                "generated": source.database.generated.isoformat(),
+                "manufacturers": len(source.database.manufacturers),
+                "products": len(source.database.products),
+                "refresh_enabled": source.enabled,
+                "refresh_failures": source.failures,
+                "last_error": source.last_error,
+            },
+            "report": report_as_dict(coordinator.data),
+        },
+        TO_REDACT,
+    )

@@ -1,0 +1,68 @@
+"""The report as plain data: the `get_report` action's answer and the diagnostics.
+
+Credential digests are never included; serial numbers and MAC addresses are, for the
+owner's own use, and the diagnostics redact them.
+"""
+
+from typing import Any
+
+from .report import DeviceAssessment, Finding, SecurityReport
+
+
+def finding_as_dict(finding: Finding) -> dict[str, Any]:
+    """One finding, with what the baseline says about it."""
+    info = finding.info
+    return {
+        "check": str(finding.check),
+        "severity": str(info.severity),
+        "guideline": info.guideline,
+        "provision": info.provision,
+        "summary": info.summary,
+        "details": dict(finding.details),
+    }
+
+
+def assessment_as_dict(device: DeviceAssessment) -> dict[str, Any]:
+    """One device's assessment."""
+    record, match, contact = device.record, device.match, device.contact
+    product = match.product
+    return {
+        "device_id": record.key,
+        "registry_device_ids": list(record.device_ids),
+        "name": record.name,
+        "manufacturer": record.manufacturer,
+        "model": record.model,
+        "model_id": record.model_id,
+        "sw_version": record.sw_version,
+        "serial_number": record.serial_number,
+        "macs": list(record.macs),
+        "integrations": list(record.integrations),
+        "identified_as": product
+        and {"id": product.id, "name": product.name, "category": product.category},
+        "identified_by": str(match.method),
+        "manufacturer_record": match.manufacturer and match.manufacturer.id,
+        "support": {
+            "state": str(device.support.state),
+            "end": device.support.end and device.support.end.isoformat(),
+            "basis": device.support.basis,
+            "sources": list(device.support.sources),
+        },
+        "security_contact": contact
+        and {"url": contact.url, "email": contact.email, "security_txt": contact.security_txt},
+        "score": device.score,
+        "findings": [finding_as_dict(finding) for finding in device.active],
+        "acknowledged": [
+            finding_as_dict(finding) for finding in device.findings if finding not in device.active
+        ],
+    }
+
+
+def report_as_dict(report: SecurityReport) -> dict[str, Any]:
+    """The whole report."""
+    return {
+        "generated": report.generated.isoformat(),
+        "database_date": report.database_date.isoformat(),
+        "score": report.score,
+        "devices_monitored": report.monitored,
+        "devices": [assessment_as_dict(device) for device in report.devices.values()],
+    }

@@ -1,0 +1,280 @@
+"""Benchmarks of the integration's core on the bundled database.
+
+    python -m tools.bench                 # every benchmark
+    python -m tools.bench matcher         # only the named ones: database, matcher
+
+Each benchmark is a function returning a Markdown section, registered in BENCHMARKS; the
+machine is described first. Synthetic data is drawn from the real database with a fixed
+seed, so two runs on one machine measure the same work.
+"""
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import cache
+import gc
+import os
+from pathlib import Path
+import platform
+import random
+import sys
+import time
+import tracemalloc
+
+from custom_components.device_security.database.loader import BUNDLED, Database, load_database
+from custom_components.device_security.database.matcher import (
+    Matcher,
+    normalize_manufacturer,
+    normalize_model,
+)
+from custom_components.device_security.database.model import Manufacturer, Product
+
+SEED = 20261122
+RUNS = 5
+SIZES = (1_000, 10_000)
+TARGET = (10_000, 100.0)  # devices, milliseconds
+# What a synthetic registry is made of, in parts per hundred.
+MIX = {"listed": 60, "respelled": 10, "unknown_model": 15, "unknown_manufacturer": 15}
+
+type Device = tuple[str | None, str | None, str | None]  # manufacturer, model, model_id
+
+# Manufacturer strings of devices the database does not know, as integrations report them.
+UNKNOWN_MAKERS = (
+    "Tuya",
+    "Espressif",
+    "Generic",
+    "Zigbee2MQTT",
+    "Sonoff",
+    "Xiaomi",
+    "Aqara Home Co., Ltd.",
+    "Home Assistant",
+    "ESPHome",
+    "Shenzhen Unknown Technology Co., Ltd.",
+    "Eve Systems GmbH",
+    "Govee",
+)
+CORPORATE_SUFFIXES = (" Inc.", " B.V.", " GmbH", " LLC", " Co., Ltd.", ", Inc", " Ltd")
+
+
+def machine() -> str:
+    """Describe where the figures were measured."""
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
+            key, _, value = line.partition(":")
+            if key.strip() in {"model name", "Model", "Hardware", "cpu model"} and value.strip():
+                cpu = value.strip()
+                break
+    lines = [
+        f"- Platform: {platform.platform()}",
+        f"- CPU: {cpu}",
+        f"- Cores: {os.process_cpu_count()} available of {os.cpu_count()}",
+        f"- Python: {platform.python_implementation()} {platform.python_version()}",
+    ]
+    if label := os.environ.get("DEVICE_SECURITY_BENCH_MACHINE"):
+        lines.insert(0, f"- Machine: {label}")
+    return "## Machine\n\n" + "\n".join(lines)
+
+
+def best_of(function: Callable[[], object], runs: int = RUNS) -> float:
+    """Return the fastest of `runs` calls, in seconds."""
+    best = float("inf")
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@cache
+def database() -> Database:
+    """Return the bundled database, loaded once for all benchmarks."""
+    return load_database()
+
+
+def bench_database() -> str:
+    """Time reading, validating and indexing the bundled file; measure its memory."""
+    load = best_of(load_database)
+    manufacturers = database().manufacturers
+    index = best_of(lambda: Matcher(manufacturers))
+    tracemalloc.start()
+    loaded = load_database()
+    retained, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rows = [
+        ("file size", f"{BUNDLED.stat().st_size / 1024:,.0f} KiB"),
+        ("manufacturers / products", f"{len(loaded.manufacturers)} / {len(loaded.products)}"),
+        (f"load: read, validate, index (best of {RUNS})", f"{load * 1000:.1f} ms"),
+        (f"of which the match index (best of {RUNS})", f"{index * 1000:.1f} ms"),
+        ("peak memory while loading (tracemalloc)", f"{peak / 2**20:.1f} MiB"),
+        ("memory kept by the loaded database", f"{retained / 2**20:.1f} MiB"),
+    ]
+    return "## Database\n\n" + _table(("measure", "value"), rows)
+
+
+def _variant(rng: random.Random, text: str) -> str:
+    """Return `text` as another integration might spell it."""
+    change = rng.choice((str.upper, str.lower, str.title))
+    spelled = change(text)
+    old, new = rng.choice((("-", " "), (" ", "-"), (" ", "")))
+    return spelled.replace(old, new)
+
+
+def synthetic_devices(count: int, seed: int = SEED) -> list[Device]:
+    """Registry-like devices drawn from the real database's strings, with realistic misses."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    listed = [
+        (maker, product)
+        for maker in database().manufacturers
+        for product in maker.products
+        if product.models or product.model_ids
+    ]
+    devices: list[Device] = []
+    for number in range(count):
+        maker, product = rng.choice(listed)
+        name = rng.choice((maker.name, *maker.aliases))
+        model = rng.choice(product.models) if product.models else None
+        model_id = rng.choice(product.model_ids) if product.model_ids else None
+        match rng.choices(tuple(MIX), weights=tuple(MIX.values()))[0]:
+            case "listed":
+                devices.append((name, model, model_id))
+            case "respelled":
+                devices.append(
+                    (
+                        _variant(rng, name) + rng.choice(("", *CORPORATE_SUFFIXES)),
+                        model and _variant(rng, model),
+                        model_id and _variant(rng, model_id),
+                    )
+                )
+            case "unknown_model":
+                devices.append((name, f"Model {rng.choice('ABCXYZ')}{number}", None))
+            case _:
+                devices.append((rng.choice(UNKNOWN_MAKERS), f"Device {number}", str(number)))
+    return devices
+
+
+class NaiveScan:
+    """The baseline: for each device, a linear scan over every manufacturer and product."""
+
+    def __init__(self, manufacturers: Sequence[Manufacturer]) -> None:
+        """Normalize the database's strings once, as a simple implementation would."""
+        self._rows = [
+            (
+                [normalize_manufacturer(name) for name in (maker.name, *maker.aliases)],
+                [
+                    (
+                        product,
+                        [normalize_model(text) for text in (*product.model_ids, *product.models)],
+                    )
+                    for product in maker.products
+                ],
+            )
+            for maker in manufacturers
+        ]
+
+    def match(
+        self, manufacturer: str | None, model: str | None, model_id: str | None
+    ) -> Product | None:
+        """Return the one product whose normalized strings include the device's, or None."""
+        maker_key = normalize_manufacturer(manufacturer)
+        keys = [key for key in (normalize_model(model_id), normalize_model(model)) if key]
+        found: list[Product] = []
+        for names, products in self._rows:
+            if maker_key not in names:
+                continue
+            for key in keys:
+                found.extend(product for product, strings in products if key in strings)
+                if found:
+                    break
+        return found[0] if len(set(found)) == 1 else None
+
+
+def _over(
+    match: Callable[[str | None, str | None, str | None], object], devices: list[Device]
+) -> Callable[[], object]:
+    """Return a function matching every device."""
+    return lambda: [match(*device) for device in devices]
+
+
+def bench_matcher() -> str:
+    """Time Matcher.match over synthetic registries, beside a naive linear scan."""
+    manufacturers = database().manufacturers
+    matcher = database().matcher
+    naive = NaiveScan(manufacturers)
+    rows = []
+    outcomes: Counter[str] = Counter()
+    target = ""
+    for size in SIZES:
+        devices = synthetic_devices(size)
+        indexed = best_of(_over(matcher.match, devices))
+        scanned = best_of(_over(naive.match, devices))
+        results = [matcher.match(*device) for device in devices]
+        baseline = [naive.match(*device) for device in devices]
+        outcomes = Counter(result.method.value for result in results)
+        identified = sum(1 for result in results if result.product)
+        agree = sum(
+            1
+            for result, other in zip(results, baseline, strict=True)
+            if other and result.product == other
+        )
+        rows.append(
+            (
+                f"{size:,}",
+                f"{indexed * 1000:.1f}",
+                f"{indexed / size * 1e6:.2f}",
+                f"{scanned * 1000:.1f}",
+                f"{scanned / size * 1e6:.2f}",
+                f"{scanned / indexed:.1f}x",
+                f"{identified:,} / {sum(1 for other in baseline if other):,} ({agree:,} agree)",
+            )
+        )
+        if size == TARGET[0]:
+            verdict = "met" if indexed * 1000 < TARGET[1] else "MISSED"
+            target = (
+                f"Target: {TARGET[0]:,} devices under {TARGET[1]:.0f} ms: {verdict} "
+                f"({indexed * 1000:.1f} ms)."
+            )
+    header = (
+        "devices",
+        "Matcher ms",
+        "Matcher µs/device",
+        "naive ms",
+        "naive µs/device",
+        "speed-up",
+        "identified: Matcher / naive",
+    )
+    split = ", ".join(f"{method} {count:,}" for method, count in outcomes.most_common())
+    return (
+        f"## Matcher (best of {RUNS}, seed {SEED})\n\n"
+        + _table(header, rows)
+        + f"\n\nOutcomes of the last registry: {split}.\n\n{target}"
+    )
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = [header, ["---"] * len(header), *rows]
+    return "\n".join("| " + " | ".join(line) + " |" for line in lines)
+
+
+BENCHMARKS: dict[str, Callable[[], str]] = {
+    "database": bench_database,
+    "matcher": bench_matcher,
+}
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run the named benchmarks (all by default); exit 2 on an unknown name."""
+    if unknown := [name for name in argv if name not in BENCHMARKS]:
+        print(f"Unknown benchmark {', '.join(unknown)}; choose from: {', '.join(BENCHMARKS)}")
+        print(__doc__)
+        return 2
+    print(machine())
+    for name in argv or BENCHMARKS:
+        print()
+        print(BENCHMARKS[name]())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
