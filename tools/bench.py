@@ -1,7 +1,7 @@
 """Benchmarks of the integration's core on the bundled database.
 
     python -m tools.bench                 # every benchmark
-    python -m tools.bench matcher         # only the named ones: database, matcher
+    python -m tools.bench matcher         # only the named ones: database, matcher, assessment
 
 Each benchmark is a function returning a Markdown section, registered in BENCHMARKS; the
 machine is described first. Synthetic data is drawn from the real database with a fixed
@@ -257,9 +257,17 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join("| " + " | ".join(line) + " |" for line in lines)
 
 
+def bench_assessment() -> str:
+    """Set-up and assessment in a real Home Assistant, on the same synthetic registries."""
+    from .bench_home import bench_home  # noqa: PLC0415 - loads Home Assistant only when asked
+
+    return bench_home(synthetic_devices, _table)
+
+
 BENCHMARKS: dict[str, Callable[[], str]] = {
     "database": bench_database,
     "matcher": bench_matcher,
+    "assessment": bench_assessment,
 }
 
 

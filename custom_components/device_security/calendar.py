@@ -9,6 +9,7 @@ from homeassistant.util import dt as dt_util
 
 from .coordinator import DeviceSecurityConfigEntry
 from .entity import DeviceSecurityEntity
+from .report import SecurityReport
 
 PARALLEL_UPDATES = 0
 
@@ -26,29 +27,14 @@ class SupportCalendar(DeviceSecurityEntity, CalendarEntity):
     """Support end dates of every monitored device."""
 
     _attr_translation_key = "support_calendar"
+    _events_of: tuple[object, list[CalendarEvent]] | None = None
 
     def _events(self) -> list[CalendarEvent]:
-        events = []
-        for device in self.coordinator.data.devices.values():
-            if (end := device.support.end) is None:
-                continue
-            events.append(
-                CalendarEvent(
-                    start=end,
-                    end=end + timedelta(days=1),
-                    summary=f"Security support ends: {device.record.name}",
-                    description=(
-                        f"{device.record.manufacturer or ''} {device.record.model or ''}".strip()
-                        + (
-                            f"\nSource: {device.support.sources[0]}"
-                            if device.support.sources
-                            else ""
-                        )
-                    ),
-                    uid=f"{device.record.key}-{end.isoformat()}",
-                )
-            )
-        return sorted(events, key=lambda event: (event.start, event.summary))
+        """The events of the latest report, built once per report."""
+        report = self.coordinator.data
+        if self._events_of is None or self._events_of[0] is not report:
+            self._events_of = (report, support_events(report))
+        return self._events_of[1]
 
     @property
     def event(self) -> CalendarEvent | None:
@@ -62,6 +48,28 @@ class SupportCalendar(DeviceSecurityEntity, CalendarEntity):
         """Support ends between two times."""
         first, last = _day(start_date), _day(end_date)
         return [event for event in self._events() if first <= event.start <= last]
+
+
+def support_events(report: SecurityReport) -> list[CalendarEvent]:
+    """An all-day event on each device's support end date, in date order."""
+    events = []
+    for device in report.devices.values():
+        if (end := device.support.end) is None:
+            continue
+        record = device.record
+        description = f"{record.manufacturer or ''} {record.model or ''}".strip()
+        if device.support.sources:
+            description += f"\nSource: {device.support.sources[0]}"
+        events.append(
+            CalendarEvent(
+                start=end,
+                end=end + timedelta(days=1),
+                summary=f"Security support ends: {record.name}",
+                description=description,
+                uid=f"{record.key}-{end.isoformat()}",
+            )
+        )
+    return sorted(events, key=lambda event: (event.start, event.summary))
 
 
 def _day(moment: datetime) -> date:

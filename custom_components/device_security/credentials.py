@@ -31,7 +31,9 @@ class CredentialDigester:
         message = (
             "\0".join(("login", (username or "").casefold(), password)) if username else password
         )
-        return hmac.new(self._key, message.encode(), hashlib.sha256).hexdigest()[:32]
+        return hmac.new(
+            self._key, message.encode(errors="surrogatepass"), hashlib.sha256
+        ).hexdigest()[:32]
 
 
 def load_default_credentials(

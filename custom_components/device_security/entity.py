@@ -49,6 +49,7 @@ class MonitoredDeviceEntity(CoordinatorEntity[DeviceSecurityCoordinator]):
         self._attr_unique_id = device_unique_id(coordinator, key, kind)
         self._attr_translation_key = kind
         self.device_entry = dr.async_get(coordinator.hass).async_get(key)
+        self._written: tuple[bool, DeviceAssessment | None] | None = None
 
     @property
     def assessment(self) -> DeviceAssessment | None:
@@ -59,6 +60,15 @@ class MonitoredDeviceEntity(CoordinatorEntity[DeviceSecurityCoordinator]):
     def available(self) -> bool:
         """Available while the device is monitored and assessments succeed."""
         return super().available and self.key in self.coordinator.data.devices
+
+    @callback
+    def _handle_coordinator_update(self) -> None:
+        """Write the state only when this device's assessment changed."""
+        success, assessment = self.coordinator.last_update_success, self.assessment
+        if (success, assessment) == self._written:
+            return
+        self._written = (success, assessment)
+        super()._handle_coordinator_update()
 
 
 @callback

@@ -2,13 +2,15 @@
 
 Scoring, reproducible from the findings alone: a device starts at 100 and loses the
 penalty of each active (not acknowledged) finding's severity, down to 0. The home's score
-is the mean of its devices' scores, rounded; a home with no devices scores 100.
+is the mean of its devices' scores, rounded half up; a home with no devices scores 100.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum, StrEnum
+import json
+import math
 
 from .database.matcher import Match
 from .database.model import SecurityContact
@@ -117,7 +119,7 @@ class Finding:
     @property
     def fingerprint(self) -> str:
         """Changes when the finding changes, so an acknowledgement lapses with it."""
-        return "|".join([self.check, *(f"{k}={v}" for k, v in sorted(self.details.items()))])
+        return json.dumps([self.check, self.details], sort_keys=True, ensure_ascii=False)
 
 
 class SupportState(StrEnum):
@@ -150,21 +152,19 @@ class DeviceAssessment:
     contact: SecurityContact | None
     findings: tuple[Finding, ...]
     acknowledged: frozenset[str] = frozenset()  # fingerprints the owner acknowledged
+    # Derived once, since every surface reads them on every update.
+    active: tuple[Finding, ...] = field(init=False)  # not acknowledged in their current form
+    score: int = field(init=False)  # 100 less the active penalties, not below 0
+    has_problem: bool = field(init=False)  # an active finding above information level
 
-    @property
-    def active(self) -> tuple[Finding, ...]:
-        """The findings that count: not acknowledged in their current form."""
-        return tuple(f for f in self.findings if f.fingerprint not in self.acknowledged)
-
-    @property
-    def score(self) -> int:
-        """100 less the penalties of the active findings, not below 0."""
-        return max(0, 100 - sum(finding.info.severity for finding in self.active))
-
-    @property
-    def has_problem(self) -> bool:
-        """Tell whether any active finding is more than informational."""
-        return any(finding.info.severity > Severity.INFO for finding in self.active)
+    def __post_init__(self) -> None:
+        """Work out the active findings and the score."""
+        active = tuple(f for f in self.findings if f.fingerprint not in self.acknowledged)
+        object.__setattr__(self, "active", active)
+        object.__setattr__(self, "score", max(0, 100 - sum(f.info.severity for f in active)))
+        object.__setattr__(
+            self, "has_problem", any(f.info.severity > Severity.INFO for f in active)
+        )
 
     def counts(self, check: CheckId) -> bool:
         """Tell whether an active finding of this kind is present."""
@@ -186,13 +186,17 @@ class SecurityReport:
 
     def count(self, *checks: CheckId) -> int:
         """How many devices have an active finding of one of these kinds."""
+        wanted = set(checks)
         return sum(
-            1 for device in self.devices.values() if any(device.counts(check) for check in checks)
+            1
+            for device in self.devices.values()
+            if any(finding.check in wanted for finding in device.active)
         )
 
     @property
     def score(self) -> int:
-        """The mean device score, rounded; 100 for an empty home."""
+        """The mean device score, rounded half up; 100 for an empty home."""
         if not self.devices:
             return 100
-        return round(sum(device.score for device in self.devices.values()) / len(self.devices))
+        mean = sum(device.score for device in self.devices.values()) / len(self.devices)
+        return math.floor(mean + 0.5)
