@@ -1,0 +1,62 @@
+"""What a probe works with and what it reports."""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ServiceKind(StrEnum):
+    """The login services the probes speak."""
+
+    HTTP = "http"
+    TELNET = "telnet"
+    RTSP = "rtsp"
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    """A service on a device: what it speaks, on which port."""
+
+    kind: ServiceKind
+    port: int
+    tls: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Login:
+    """A published default login. The password never shows in a repr."""
+
+    username: str
+    password: str = field(repr=False)
+
+
+class Outcome(StrEnum):
+    """How a login test of one service ended."""
+
+    ACCEPTED = "accepted"  # a published default login works
+    REJECTED = "rejected"  # every login tried was refused
+    NO_LOGIN = "no_login"  # the service let us in without asking
+    UNSUPPORTED = "unsupported"  # it asks for a login the probes do not speak (a web form)
+    LOCKED_OUT = "locked_out"  # the device signalled too many attempts; we stopped
+    UNREACHABLE = "unreachable"  # no answer, or an answer we do not understand
+    REFUSED = "refused"  # the address guard refused the target
+
+
+@dataclass(frozen=True, slots=True)
+class ProbeResult:
+    """The outcome for one service of one address, and how many logins it cost."""
+
+    address: str
+    service: Service
+    outcome: Outcome
+    attempts: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ProbeLimits:
+    """The bounds every sweep keeps."""
+
+    attempts_per_service: int = 3
+    concurrency: int = 16
+    timeout: float = 3.0  # one connection or answer
+    pause: float = 0.5  # between two logins on the same service
+    deadline: float = 120.0  # the whole sweep

@@ -1,0 +1,92 @@
+"""Default-login test of a telnet service, over plain asyncio streams.
+
+Telnet option negotiation is stripped from what the device says; prompts and verdicts are
+read from bounded amounts of text, so a garbage banner costs a timeout, nothing more.
+"""
+
+import asyncio
+import re
+
+from .model import Login, Outcome
+
+MAX_READ = 4096
+_IAC = re.compile(rb"\xff[\xfb-\xfe].|\xff\xfa.*?\xff\xf0|\xff[\xf0-\xfa]", re.DOTALL)
+LOGIN_PROMPT = re.compile(r"(login|user\s*name|user)\s*:\s*$", re.IGNORECASE)
+PASSWORD_PROMPT = re.compile(r"password\s*:\s*$", re.IGNORECASE)
+FAILED = re.compile(
+    r"incorrect|failed|denied|invalid|bad password|(login|user\s*name)\s*:\s*$", re.IGNORECASE
+)
+LOCKED = re.compile(r"locked|too many|try again later", re.IGNORECASE)
+SHELL_PROMPT = re.compile(r"[#$>%]\s*$")
+
+
+async def _read_until(
+    reader: asyncio.StreamReader, *patterns: re.Pattern[str], seconds: float
+) -> str:
+    """Read until one pattern matches the text so far, the size cap, or the timeout."""
+    text = ""
+    try:
+        async with asyncio.timeout(seconds):
+            while len(text) < MAX_READ:
+                chunk = await reader.read(512)
+                if not chunk:
+                    break
+                text += _IAC.sub(b"", chunk).decode("utf-8", "replace")
+                if any(pattern.search(text) for pattern in patterns):
+                    break
+    except TimeoutError:
+        pass
+    return text
+
+
+async def _send(writer: asyncio.StreamWriter, text: str) -> None:
+    writer.write(text.encode() + b"\r\n")
+    await writer.drain()
+
+
+def _before_login(banner: str) -> Outcome | None:
+    """Judge the banner: None when it asks for a login, else what it means."""
+    if LOCKED.search(banner):
+        return Outcome.LOCKED_OUT
+    if LOGIN_PROMPT.search(banner) or PASSWORD_PROMPT.search(banner):
+        return None
+    return Outcome.NO_LOGIN if SHELL_PROMPT.search(banner) else Outcome.UNSUPPORTED
+
+
+def _verdict(text: str) -> Outcome:
+    """Judge what the device said after the password."""
+    if LOCKED.search(text):
+        return Outcome.LOCKED_OUT
+    if FAILED.search(text) or not SHELL_PROMPT.search(text):
+        return Outcome.REJECTED
+    return Outcome.ACCEPTED
+
+
+async def _log_in(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, login: Login, seconds: float
+) -> Outcome:
+    banner = await _read_until(reader, LOGIN_PROMPT, PASSWORD_PROMPT, SHELL_PROMPT, seconds=seconds)
+    if (early := _before_login(banner)) is not None:
+        return early
+    if LOGIN_PROMPT.search(banner):
+        await _send(writer, login.username)
+        asked = await _read_until(reader, PASSWORD_PROMPT, SHELL_PROMPT, FAILED, seconds=seconds)
+        if not PASSWORD_PROMPT.search(asked):
+            return Outcome.REJECTED
+    await _send(writer, login.password)
+    return _verdict(await _read_until(reader, SHELL_PROMPT, FAILED, LOCKED, seconds=seconds))
+
+
+async def try_telnet(address: str, port: int, login: Login, seconds: float) -> Outcome:
+    """Try one login at the device's login prompt."""
+    try:
+        async with asyncio.timeout(seconds):
+            reader, writer = await asyncio.open_connection(address, port)
+    except TimeoutError, OSError:
+        return Outcome.UNREACHABLE
+    try:
+        return await _log_in(reader, writer, login, seconds)
+    except OSError:
+        return Outcome.UNREACHABLE
+    finally:
+        writer.close()

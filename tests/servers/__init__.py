@@ -1,0 +1,1 @@
+"""Real protocol servers on loopback that stand in for devices."""
