@@ -7,6 +7,8 @@ from custom_components.device_security.const import (
     CONF_DATA_URL,
     CONF_ENDING_SOON_DAYS,
     CONF_IGNORED_DEVICES,
+    CONF_LAN_DISCOVERY,
+    CONF_LOGIN_TESTS,
     CONF_ONLINE_REFRESH,
     CONF_PER_DEVICE_ENTITIES,
     CONF_SUPPORT_OVERRIDES,
@@ -77,9 +79,43 @@ async def test_options_flow_changes_the_settings_and_reloads(
         CONF_IGNORED_DEVICES: [ignored.id],
         CONF_ONLINE_REFRESH: False,
         CONF_DATA_URL: "",
+        CONF_LAN_DISCOVERY: False,
+        CONF_LOGIN_TESTS: False,
     }
     assert entry.state is ConfigEntryState.LOADED
     assert hass.states.get("sensor.device_security_devices_monitored").state == "0"
+
+
+async def test_login_tests_need_the_owners_consent(
+    hass: HomeAssistant, setup_integration: MockConfigEntry
+) -> None:
+    entry = setup_integration
+    result = await _settings(hass, entry)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {CONF_ENDING_SOON_DAYS: 180, CONF_LOGIN_TESTS: True}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "consent"
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"i_own_these_devices": False}
+    )
+    assert result["errors"] == {"i_own_these_devices": "consent_required"}
+    assert not entry.options.get(CONF_LOGIN_TESTS)
+
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"i_own_these_devices": True}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert entry.options[CONF_LOGIN_TESTS] is True
+
+    # Already on: changing another setting asks no more.
+    result = await _settings(hass, entry)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {CONF_ENDING_SOON_DAYS: 90, CONF_LOGIN_TESTS: True}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done(wait_background_tasks=True)
 
 
 @pytest.mark.parametrize(

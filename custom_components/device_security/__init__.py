@@ -1,12 +1,16 @@
 """Device Security: every device in the home checked against the consumer IoT baseline."""
 
+from collections.abc import Callable, Coroutine
+from datetime import timedelta
+from typing import Any
+
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.event import async_track_time_interval
 from homeassistant.helpers.typing import ConfigType
 
-from .const import DATA_REFRESH_INTERVAL, DOMAIN
+from .const import DATA_REFRESH_INTERVAL, DOMAIN, LOGIN_TEST_INTERVAL
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
 from .repairs import async_delete_issues, async_sync_issues
 from .services import async_setup_services
@@ -27,6 +31,9 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = coordinator
     coordinator.async_track_changes()
+    if (discovery := coordinator.discovery) is not None:
+        await discovery.async_start()
+        entry.async_on_unload(discovery.async_stop)
 
     @callback
     def _sync_issues() -> None:
@@ -37,16 +44,29 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
     entry.async_on_unload(coordinator.async_add_listener(_sync_issues))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     if coordinator.source.enabled:
-        # Outside sources can be slow; set-up never waits for them.
-        entry.async_create_background_task(
-            hass, coordinator.async_refresh_database(), "device_security data refresh"
-        )
-        entry.async_on_unload(
-            async_track_time_interval(
-                hass, coordinator.async_refresh_database, DATA_REFRESH_INTERVAL
-            )
-        )
+        _run_now_and_every(hass, entry, coordinator.async_refresh_database, DATA_REFRESH_INTERVAL)
+    if coordinator.login_tester is not None:
+        _run_now_and_every(hass, entry, coordinator.async_run_login_tests, LOGIN_TEST_INTERVAL)
     return True
+
+
+def _run_now_and_every(
+    hass: HomeAssistant,
+    entry: DeviceSecurityConfigEntry,
+    job: Callable[[], Coroutine[Any, Any, None]],
+    interval: timedelta,
+) -> None:
+    """Run a slow job in the background now and at every interval, until unload.
+
+    Set-up never waits for it, and unloading cancels it wherever it is.
+    """
+
+    @callback
+    def _start(*_: object) -> None:
+        entry.async_create_background_task(hass, job(), f"device_security {job.__name__}")
+
+    _start()
+    entry.async_on_unload(async_track_time_interval(hass, _start, interval))
 
 
 async def async_unload_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntry) -> bool:

@@ -14,6 +14,8 @@ from .const import (
     CONF_DATA_URL,
     CONF_ENDING_SOON_DAYS,
     CONF_IGNORED_DEVICES,
+    CONF_LAN_DISCOVERY,
+    CONF_LOGIN_TESTS,
     CONF_ONLINE_REFRESH,
     CONF_PER_DEVICE_ENTITIES,
     CONF_SUPPORT_OVERRIDES,
@@ -25,6 +27,7 @@ from .const import (
 from .coordinator import DeviceSecurityConfigEntry
 
 CONF_SUPPORT_END = "support_end"
+CONF_CONSENT = "i_own_these_devices"
 
 
 class DeviceSecurityConfigFlow(ConfigFlow, domain=DOMAIN):
@@ -56,6 +59,8 @@ class DeviceSecurityConfigFlow(ConfigFlow, domain=DOMAIN):
 class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
     """Change how the home is assessed; the entry reloads with the new options."""
 
+    _settings: dict[str, Any]
+
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Choose what to change."""
         return self.async_show_menu(step_id="init", menu_options=["settings", "support_date"])
@@ -70,18 +75,21 @@ class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
             if url and not _is_acceptable_data_url(url):
                 errors[CONF_DATA_URL] = "invalid_data_url"
             else:
-                return self.async_create_entry(
-                    data={
-                        **self.config_entry.options,
-                        CONF_ENDING_SOON_DAYS: int(user_input[CONF_ENDING_SOON_DAYS]),
-                        CONF_PER_DEVICE_ENTITIES: bool(
-                            user_input.get(CONF_PER_DEVICE_ENTITIES, True)
-                        ),
-                        CONF_IGNORED_DEVICES: list(user_input.get(CONF_IGNORED_DEVICES) or []),
-                        CONF_ONLINE_REFRESH: bool(user_input.get(CONF_ONLINE_REFRESH)),
-                        CONF_DATA_URL: url,
-                    }
-                )
+                self._settings = {
+                    **self.config_entry.options,
+                    CONF_ENDING_SOON_DAYS: int(user_input[CONF_ENDING_SOON_DAYS]),
+                    CONF_PER_DEVICE_ENTITIES: bool(user_input.get(CONF_PER_DEVICE_ENTITIES, True)),
+                    CONF_IGNORED_DEVICES: list(user_input.get(CONF_IGNORED_DEVICES) or []),
+                    CONF_ONLINE_REFRESH: bool(user_input.get(CONF_ONLINE_REFRESH)),
+                    CONF_DATA_URL: url,
+                    CONF_LAN_DISCOVERY: bool(user_input.get(CONF_LAN_DISCOVERY)),
+                    CONF_LOGIN_TESTS: bool(user_input.get(CONF_LOGIN_TESTS)),
+                }
+                if self._settings[CONF_LOGIN_TESTS] and not self.config_entry.options.get(
+                    CONF_LOGIN_TESTS
+                ):
+                    return await self.async_step_consent()
+                return self.async_create_entry(data=self._settings)
         schema = probatio.Schema(
             {
                 probatio.Required(CONF_ENDING_SOON_DAYS): selector.NumberSelector(
@@ -103,12 +111,31 @@ class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
                 probatio.Optional(CONF_DATA_URL): selector.TextSelector(
                     selector.TextSelectorConfig(type=selector.TextSelectorType.URL)
                 ),
+                probatio.Optional(CONF_LAN_DISCOVERY): selector.BooleanSelector(),
+                probatio.Optional(CONF_LOGIN_TESTS): selector.BooleanSelector(),
             }
         )
         return self.async_show_form(
             step_id="settings",
             data_schema=self.add_suggested_values_to_schema(
                 schema, user_input or self.config_entry.options
+            ),
+            errors=errors,
+        )
+
+    async def async_step_consent(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Login tests touch devices: the owner must say they own them and allow it."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            if user_input.get(CONF_CONSENT) is True:
+                return self.async_create_entry(data=self._settings)
+            errors[CONF_CONSENT] = "consent_required"
+        return self.async_show_form(
+            step_id="consent",
+            data_schema=probatio.Schema(
+                {probatio.Required(CONF_CONSENT, default=False): selector.BooleanSelector()}
             ),
             errors=errors,
         )

@@ -20,6 +20,11 @@ CONF_IGNORED_DEVICES: Final = "ignored_devices"
 # Per-device entities can be turned off for very large homes.
 CONF_PER_DEVICE_ENTITIES: Final = "per_device_entities"
 
+# Off by default: LAN discovery, and login tests that need the owner's explicit consent.
+CONF_LAN_DISCOVERY: Final = "lan_discovery"
+CONF_LOGIN_TESTS: Final = "login_tests"
+LOGIN_TEST_INTERVAL: Final = timedelta(days=1)
+
 EVENT_FINDING: Final = "device_security_finding"
 
 # A full re-assessment runs this often even when nothing in the registry changed,

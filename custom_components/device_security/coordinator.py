@@ -1,5 +1,6 @@
 """Keeps the security report of the home current."""
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -17,6 +18,8 @@ from .checks import AssessmentContext, assess
 from .const import (
     CONF_ENDING_SOON_DAYS,
     CONF_IGNORED_DEVICES,
+    CONF_LAN_DISCOVERY,
+    CONF_LOGIN_TESTS,
     CONF_SUPPORT_OVERRIDES,
     DEFAULT_ENDING_SOON_DAYS,
     DOMAIN,
@@ -25,10 +28,14 @@ from .const import (
     LOGGER,
     REGISTRY_DEBOUNCE_SECONDS,
 )
-from .credentials import CredentialDigester, load_default_credentials
+from .credentials import CredentialDigester, load_default_credentials, load_default_logins
 from .data_source import DatabaseSource
 from .device_record import DeviceRecord
+from .discovery import LanDiscovery
 from .inventory import async_build_inventory
+from .lan import correlate
+from .login_tests import DefaultLoginTester
+from .probes.model import Login
 from .report import DeviceAssessment, SecurityReport
 
 type DeviceSecurityConfigEntry = ConfigEntry[DeviceSecurityCoordinator]
@@ -53,6 +60,13 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
             ),
         )
         self.source = DatabaseSource(hass, entry)
+        self.discovery = (
+            LanDiscovery(hass, self._changed) if entry.options.get(CONF_LAN_DISCOVERY) else None
+        )
+        self.login_tester = (
+            DefaultLoginTester(hass) if entry.options.get(CONF_LOGIN_TESTS) else None
+        )
+        self._default_logins: Mapping[str, tuple[Login, ...]] = {}
         self.digester = CredentialDigester()
         self._default_credentials: dict[str, frozenset[str]] = {}
         self._acknowledged_store: Store[dict[str, list[str]]] = Store(
@@ -71,6 +85,8 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
         )
         stored = await self._acknowledged_store.async_load() or {}
         self.acknowledged = {key: set(values) for key, values in stored.items()}
+        if self.login_tester is not None:
+            self._default_logins = await self.hass.async_add_executor_job(load_default_logins)
 
     async def async_refresh_database(self, *_: object) -> None:
         """Refresh the database from outside sources; re-assess if it changed."""
@@ -112,13 +128,30 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
         self._cache = cache
         return {record.key: assessment for record, assessment in cache.items()}
 
+    async def async_run_login_tests(self, keys: set[str] | None = None, *_: object) -> None:
+        """Run the opt-in login tests on every device, or on those given; then re-assess."""
+        if self.login_tester is None or self.data is None:
+            return
+        records = [
+            device.record
+            for key, device in self.data.devices.items()
+            if keys is None or key in keys
+        ]
+        await self.login_tester.async_test(
+            records, self.source.database.matcher, self._default_logins
+        )
+        await self.async_refresh()
+
     async def _async_update_data(self) -> SecurityReport:
-        """Take stock of the registry and assess it."""
+        """Take stock of the registry and the LAN, and assess them."""
         ignored = set(self.config_entry.options.get(CONF_IGNORED_DEVICES) or ())
+        records = await async_build_inventory(self.hass, self.digester)
+        if self.discovery is not None:
+            records = correlate(records, self.discovery.hosts)
+        if self.login_tester is not None:
+            records = {key: self.login_tester.apply(record) for key, record in records.items()}
         records = {
-            key: record
-            for key, record in (await async_build_inventory(self.hass, self.digester)).items()
-            if ignored.isdisjoint(record.device_ids)
+            key: record for key, record in records.items() if ignored.isdisjoint(record.device_ids)
         }
         context = self._context(dt_util.now().date())
         assessments = await self.hass.async_add_executor_job(self._assess_all, records, context)
@@ -168,6 +201,11 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
             {device: sorted(values) for device, values in self.acknowledged.items()}
         )
         await self.async_request_refresh()
+
+    @callback
+    def _changed(self) -> None:
+        """Something a finding depends on changed: re-assess after the debounce."""
+        self.hass.async_create_task(self.async_request_refresh(), eager_start=True)
 
     @callback
     def async_track_changes(self) -> None:

@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 import secrets
 
+from .probes.model import Login
+
 DEFAULT_CREDENTIALS_FILE = Path(__file__).parent / "data" / "default_credentials.json"
 # Personal devices are set up with the owner's own account; a vendor's default password
 # from its routers or cameras says nothing about them.
@@ -45,6 +47,26 @@ def load_default_credentials(
         manufacturer: frozenset(_digests(digester, rows))
         for manufacturer, rows in document["manufacturers"].items()
     }
+
+
+def load_default_logins(path: Path = DEFAULT_CREDENTIALS_FILE) -> Mapping[str, tuple[Login, ...]]:
+    """Return, by manufacturer id, its published default logins. Blocking.
+
+    Only the opt-in login tests need the logins themselves; they stay in memory, are sent
+    only to the device under test, and never show in a repr.
+    """
+    document = json.loads(path.read_text(encoding="utf-8"))
+    logins: dict[str, tuple[Login, ...]] = {}
+    for manufacturer, rows in document["manufacturers"].items():
+        # In the reference list's order, each login once.
+        logins[manufacturer] = tuple(
+            dict.fromkeys(
+                Login(row.get("username") or "", password, row.get("service"))
+                for row in rows
+                if (password := row.get("password"))
+            )
+        )
+    return logins
 
 
 def _digests(

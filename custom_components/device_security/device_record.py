@@ -4,6 +4,14 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
+class NetService:
+    """A service a device announces on the LAN: its zeroconf type and its port."""
+
+    type: str  # e.g. "_http._tcp"
+    port: int
+
+
+@dataclass(frozen=True, slots=True)
 class PendingUpdate:
     """An update entity of the device that offers an update not yet installed."""
 
@@ -36,3 +44,12 @@ class DeviceRecord:
     pending_updates: tuple[PendingUpdate, ...] = ()
     # Keyed digests of the logins Home Assistant holds for the device; never the secrets.
     credential_digests: frozenset[str] = frozenset()
+    # Addresses or host names where the device answers, and the services it announces.
+    hosts: tuple[str, ...] = ()
+    services: tuple[NetService, ...] = ()
+    # False for a host seen on the LAN that no Home Assistant integration manages.
+    managed: bool = True
+    # Opt-in login tests: services where a published default login worked, and services
+    # that let anyone in without a login.
+    default_login_services: tuple[str, ...] = ()
+    open_services: tuple[str, ...] = ()

@@ -88,7 +88,8 @@ def async_track_monitored_devices(
 
     @callback
     def _sync() -> None:
-        keys = set(coordinator.data.devices)
+        # Hosts seen only on the LAN have no device page to show entities on.
+        keys = {key for key, device in coordinator.data.devices.items() if device.record.managed}
         if new := keys - added:
             added.update(new)
             async_add_entities(entity for key in sorted(new) for entity in create(coordinator, key))

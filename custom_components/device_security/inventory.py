@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import re
 
 from homeassistant.components.update import ATTR_INSTALLED_VERSION, ATTR_LATEST_VERSION
-from homeassistant.const import CONF_PASSWORD, CONF_USERNAME, STATE_ON, Platform
+from homeassistant.const import CONF_HOST, CONF_PASSWORD, CONF_USERNAME, STATE_ON, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.loader import IntegrationNotFound, async_get_integration
@@ -149,6 +149,16 @@ def _credential_digests(
     return frozenset(digests)
 
 
+def _hosts(hass: HomeAssistant, group: list[dr.DeviceEntry]) -> tuple[str, ...]:
+    """The addresses or host names the device's integration entries connect to."""
+    hosts = set()
+    for device in group:
+        entry = hass.config_entries.async_get_entry(device.config_entry_id)
+        if entry is not None and (host := clip(entry.data.get(CONF_HOST))):
+            hosts.add(host)
+    return tuple(sorted(hosts))
+
+
 def _record(
     hass: HomeAssistant, group: list[dr.DeviceEntry], cloud: set[str], digester: CredentialDigester
 ) -> DeviceRecord:
@@ -175,6 +185,7 @@ def _record(
         cloud_integrations=tuple(domain for domain in domains if domain in cloud),
         pending_updates=_pending_updates(hass, group),
         credential_digests=_credential_digests(hass, group, digester),
+        hosts=_hosts(hass, group),
     )
 
 

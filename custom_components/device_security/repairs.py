@@ -23,7 +23,6 @@ from .report import CheckId, DeviceAssessment, Finding, SecurityReport
 SUPPORT_CHECKS = frozenset(
     {CheckId.SUPPORT_ENDED, CheckId.SUPPORT_ENDING_SOON, CheckId.NO_SUPPORT_PERIOD}
 )
-PASSWORD_CHECKS = frozenset({CheckId.DEFAULT_PASSWORD_CONFIRMED, CheckId.DEFAULT_PASSWORD_RISK})
 
 
 def issue_id(key: str, check: CheckId) -> str:
@@ -33,7 +32,10 @@ def issue_id(key: str, check: CheckId) -> str:
 
 def _placeholders(device: DeviceAssessment, finding: Finding) -> dict[str, str]:
     record = device.record
+    via = finding.details.get("via")
     return {
+        "services": finding.details.get("services", ""),
+        "via": f" (the login test got in over {via})" if via else "",
         "device": record.name,
         "manufacturer": record.manufacturer or "?",
         "model": record.model or record.model_id or "?",
@@ -132,7 +134,10 @@ class FindingRepairFlow(RepairsFlow):
             return self.async_show_form(
                 step_id="recheck", description_placeholders={"device": self._device_name()}
             )
-        await self.coordinator.async_refresh()
+        if self.coordinator.login_tester is not None:
+            await self.coordinator.async_run_login_tests({self.key})
+        else:
+            await self.coordinator.async_refresh()
         device = self.coordinator.data.devices.get(self.key)
         if device is not None and device.counts(self.check):
             return self.async_abort(

@@ -43,6 +43,10 @@ class CheckId(StrEnum):
     NO_DISCLOSURE_CONTACT = "no_disclosure_contact"
     UPDATE_AVAILABLE = "update_available"
     CLOUD_DEPENDENT = "cloud_dependent"
+    INSECURE_REMOTE_ACCESS = "insecure_remote_access"
+    NO_LOGIN_REQUIRED = "no_login_required"
+    UNENCRYPTED_WEB_ADMIN = "unencrypted_web_admin"
+    UNMANAGED_DEVICE = "unmanaged_device"
     CHECK_FAILED = "check_failed"
 
 
@@ -97,6 +101,23 @@ CHECKS: Mapping[CheckId, CheckInfo] = {
         Severity.INFO, "9", "EN 303 645 5.9",
         "The device is used through a cloud service; it may stop working in an outage.",
         repairable=False,
+    ),
+    CheckId.INSECURE_REMOTE_ACCESS: CheckInfo(
+        Severity.HIGH, "5, 6", "EN 303 645 5.5-1, 5.6-1",
+        "A cleartext management service (telnet or FTP) is open on the network.",
+        repairable=True,
+    ),
+    CheckId.NO_LOGIN_REQUIRED: CheckInfo(
+        Severity.HIGH, "5, 6", "EN 303 645 5.5-4, 5.6-1",
+        "A service lets anyone on the network in without a login.", repairable=True,
+    ),
+    CheckId.UNENCRYPTED_WEB_ADMIN: CheckInfo(
+        Severity.MEDIUM, "5", "EN 303 645 5.5-1",
+        "The web interface is offered over http without https.", repairable=False,
+    ),
+    CheckId.UNMANAGED_DEVICE: CheckInfo(
+        Severity.LOW, "-", "-",
+        "Seen on the network, but not managed by Home Assistant.", repairable=False,
     ),
     CheckId.CHECK_FAILED: CheckInfo(
         Severity.LOW, "-", "-", "A check could not assess this device.", repairable=False

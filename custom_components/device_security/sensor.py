@@ -53,6 +53,15 @@ SUMMARY_SENSORS: tuple[SummarySensorDescription, ...] = (
     _summary("no_disclosure_contact", _counting(CheckId.NO_DISCLOSURE_CONTACT)),
     _summary("updates_pending", _counting(CheckId.UPDATE_AVAILABLE)),
     _summary(
+        "exposed_services",
+        _counting(
+            CheckId.INSECURE_REMOTE_ACCESS,
+            CheckId.NO_LOGIN_REQUIRED,
+            CheckId.UNENCRYPTED_WEB_ADMIN,
+        ),
+    ),
+    _summary("unmanaged_devices", _counting(CheckId.UNMANAGED_DEVICE)),
+    _summary(
         "unknown_support",
         _counting(CheckId.UNKNOWN_SUPPORT),
         entity_category=EntityCategory.DIAGNOSTIC,

@@ -29,6 +29,8 @@ class Device:
     """What a stand-in device saw."""
 
     port: int = 0
+    username: str = USERNAME
+    password: str = PASSWORD  # the owner may change it
     logins: int = 0
     open_now: int = 0
     open_most: int = 0
@@ -47,15 +49,15 @@ class Device:
 # --- HTTP -------------------------------------------------------------------------------
 
 
-def _digest_ok(header: str, method: str = "GET") -> bool:
+def _digest_ok(device: Device, header: str, method: str = "GET") -> bool:
     params = dict(re.findall(r'(\w+)="?([^",]*)"?', header))
-    ha1 = md5(f"{params.get('username')}:{REALM}:{PASSWORD}")
+    ha1 = md5(f"{params.get('username')}:{REALM}:{device.password}")
     ha2 = md5(f"{method}:{params.get('uri')}")
     if params.get("qop") == "auth":
         expected = md5(f"{ha1}:{NONCE}:{params['nc']}:{params['cnonce']}:auth:{ha2}")
     else:
         expected = md5(f"{ha1}:{NONCE}:{ha2}")
-    return params.get("username") == USERNAME and params.get("response") == expected
+    return params.get("username") == device.username and params.get("response") == expected
 
 
 # Pages that never look at a login.
@@ -73,11 +75,11 @@ def _login_page(device: Device, mode: str, auth: str) -> web.Response:
     if mode == "lockout" and device.logins > 1:
         return web.Response(status=429, headers={"Retry-After": "600"})
     if mode == "digest":
-        if auth.startswith("Digest") and _digest_ok(auth):
+        if auth.startswith("Digest") and _digest_ok(device, auth):
             return web.Response(text="welcome")
         challenge = f'Digest realm="{REALM}", nonce="{NONCE}", qop="auth", algorithm=MD5'
     else:
-        if auth == aiohttp.encode_basic_auth(USERNAME, PASSWORD):
+        if auth == aiohttp.encode_basic_auth(device.username, device.password):
             return web.Response(text="welcome")
         challenge = f'Basic realm="{REALM}"'
     return web.Response(status=401, headers={"WWW-Authenticate": challenge})
@@ -100,8 +102,8 @@ def http_handler(
 
 
 @contextlib.asynccontextmanager
-async def http_device(mode: str) -> AsyncIterator[Device]:
-    device = Device()
+async def http_device(mode: str, **credentials: str) -> AsyncIterator[Device]:
+    device = Device(**credentials)
     app = web.Application()
     app.router.add_get("/", http_handler(device, mode))
     # A handler ends when its client goes, as a device's would.
@@ -175,7 +177,7 @@ def telnet(
         device.passwords_seen.append(password)
         if mode == "lockout" and device.logins > 1:
             writer.write(b"\r\nToo many login failures, account locked\r\n")
-        elif user == USERNAME and password == PASSWORD:
+        elif user == device.username and password == device.password:
             writer.write(b"\r\n\r\nBusyBox v1.19 built-in shell\r\n# ")
         else:
             writer.write(b"\r\nLogin incorrect\r\nIPCamera login: ")
@@ -200,9 +202,9 @@ def rtsp(
             )
             if auth:
                 device.logins += 1
-            basic = aiohttp.encode_basic_auth(USERNAME, PASSWORD)
+            basic = aiohttp.encode_basic_auth(device.username, device.password)
             ok = mode == "open" or (
-                auth == basic if mode == "basic" else _digest_ok(auth, "DESCRIBE")
+                auth == basic if mode == "basic" else _digest_ok(device, auth, "DESCRIBE")
             )
             if ok:
                 body = "v=0\r\n"

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from ..database.matcher import Match
 from ..device_record import DeviceRecord
 from ..report import CheckId, DeviceAssessment, Finding
-from . import cloud, default_password, disclosure, updates
+from . import cloud, default_password, disclosure, exposure, unmanaged, updates
 from .context import AssessmentContext
 from .support import support_status
 
@@ -20,6 +20,8 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("disclosure", disclosure.check),
     ("updates", updates.check),
     ("cloud", cloud.check),
+    ("exposure", exposure.check),
+    ("unmanaged", unmanaged.check),
 )
 
 __all__ = ["AssessmentContext", "assess"]

@@ -27,6 +27,7 @@ class Login:
 
     username: str
     password: str = field(repr=False)
+    service: str | None = None  # the reference list's hint: "web", "telnet", "ssh"...
 
 
 class Outcome(StrEnum):
