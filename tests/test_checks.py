@@ -11,13 +11,14 @@ import pytest
 from custom_components.device_security import checks
 from custom_components.device_security.checks import AssessmentContext, assess
 from custom_components.device_security.credentials import (
-    PERSONAL_CATEGORIES,
+    LOGIN_CATEGORIES,
     CredentialDigester,
     load_default_credentials,
 )
 from custom_components.device_security.database.loader import Database, parse_database
 from custom_components.device_security.database.matcher import Match, MatchMethod
-from custom_components.device_security.device_record import DeviceRecord, PendingUpdate
+from custom_components.device_security.database.schema import CATEGORIES
+from custom_components.device_security.device_record import DeviceRecord, NetService, PendingUpdate
 from custom_components.device_security.report import (
     CheckId,
     DeviceAssessment,
@@ -276,13 +277,16 @@ def defaults(tmp_path: Path, digester: CredentialDigester) -> dict[str, frozense
     return dict(load_default_credentials(digester, path))
 
 
+# Products without a local login of their own: speakers, bulbs, phones...
+NO_LOCAL_LOGIN = sorted(CATEGORIES - LOGIN_CATEGORIES)
+
 PASSWORD_DB = [
     manufacturer(
         "acme",
-        product("Widget", support="supported"),
+        product("Widget", category="camera", support="supported"),
         *(
             product(category.title(), category=category, support="supported")
-            for category in sorted(PERSONAL_CATEGORIES)
+            for category in NO_LOCAL_LOGIN
         ),
     ),
     manufacturer("globex", product("Widget", support="supported")),
@@ -355,11 +359,11 @@ def test_other_key_does_not_confirm(defaults: dict[str, frozenset[str]]) -> None
     assert not assessment.counts(CheckId.DEFAULT_PASSWORD_CONFIRMED)
 
 
-@pytest.mark.parametrize("model", ["Widget-1", "Unknown-9"])
+@pytest.mark.parametrize(("model", "hosts"), [("Widget-1", ()), ("Unknown-9", ("192.168.1.5",))])
 def test_default_password_risk_without_stored_credentials(
-    defaults: dict[str, frozenset[str]], model: str
+    defaults: dict[str, frozenset[str]], model: str, hosts: tuple[str, ...]
 ) -> None:
-    device = record(model=model)
+    device = record(model=model, hosts=hosts)
     assessment = assess(device, context(database(*PASSWORD_DB), default_credentials=defaults))
     assert Finding(CheckId.DEFAULT_PASSWORD_RISK, {"manufacturer": "Acme"}) in assessment.findings
     assert not assessment.counts(CheckId.DEFAULT_PASSWORD_CONFIRMED)
@@ -380,8 +384,28 @@ def test_no_password_finding_when_owner_changed_the_password(
 PASSWORD_CHECKS = {CheckId.DEFAULT_PASSWORD_CONFIRMED, CheckId.DEFAULT_PASSWORD_RISK}
 
 
-@pytest.mark.parametrize("category", sorted(PERSONAL_CATEGORIES))
-def test_no_password_risk_for_personal_devices(
+def test_no_password_risk_for_an_unknown_product_not_reached_over_the_network(
+    defaults: dict[str, frozenset[str]],
+) -> None:
+    assessment = assess(
+        record(model="Unknown-9"), context(database(*PASSWORD_DB), default_credentials=defaults)
+    )
+    assert not {f.check for f in assessment.findings} & PASSWORD_CHECKS
+
+
+def test_login_tests_decide_the_default_password(defaults: dict[str, frozenset[str]]) -> None:
+    ctx = context(database(*PASSWORD_DB), default_credentials=defaults)
+    refused = assess(record(model="Widget-1", default_login_refused=("http",)), ctx)
+    assert not {f.check for f in refused.findings} & PASSWORD_CHECKS
+    accepted = assess(record(model="Widget-1", default_login_services=("http", "rtsp")), ctx)
+    assert (
+        Finding(CheckId.DEFAULT_PASSWORD_CONFIRMED, {"manufacturer": "Acme", "via": "http, rtsp"})
+        in accepted.findings
+    )
+
+
+@pytest.mark.parametrize("category", NO_LOCAL_LOGIN)
+def test_no_password_risk_for_devices_without_a_local_login(
     defaults: dict[str, frozenset[str]], category: str
 ) -> None:
     assessment = assess(
@@ -511,8 +535,12 @@ def test_a_raising_check_is_reported_and_the_others_run(
     )
     device = record(
         "Globex",
+        "Router-9",  # not in the database: reached at an address, so a login is likely
         pending_updates=(PendingUpdate("update.x", "1", "2"),),
         cloud_integrations=("nest",),
+        hosts=("192.168.1.9",),
+        services=(NetService("_telnet._tcp", 23),),
+        managed=False,
     )
     db = database(*DISCLOSURE_DB)
     assessment = assess(device, context(db, default_credentials={"globex": frozenset({"d"})}))
@@ -525,11 +553,14 @@ def test_a_raising_check_is_reported_and_the_others_run(
         "disclosure": CheckId.NO_DISCLOSURE_CONTACT,
         "updates": CheckId.UPDATE_AVAILABLE,
         "cloud": CheckId.CLOUD_DEPENDENT,
+        "exposure": CheckId.INSECURE_REMOTE_ACCESS,
+        "unmanaged": CheckId.UNMANAGED_DEVICE,
     }
+    assert set(expected) == {name for name, _ in checks.CHECKS}
     found = {f.check for f in assessment.findings}
     for name, check_id in expected.items():
         assert (check_id in found) is (name != broken), name
-    assert assessment.support.state is SupportState.SUPPORTED
+    assert assessment.support.state is SupportState.UNKNOWN
 
 
 def test_a_raising_generator_check_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,9 +16,10 @@ import secrets
 from .probes.model import Login
 
 DEFAULT_CREDENTIALS_FILE = Path(__file__).parent / "data" / "default_credentials.json"
-# Personal devices are set up with the owner's own account; a vendor's default password
-# from its routers or cameras says nothing about them.
-PERSONAL_CATEGORIES = frozenset({"phone", "tablet", "watch", "e_reader", "computer"})
+# Products that have a local login of their own: a router's or a camera's web page, a NAS.
+# A speaker, a bulb or a phone has none (or the owner's own account), so a vendor's default
+# password from its routers says nothing about it.
+LOGIN_CATEGORIES = frozenset({"router", "mesh_wifi", "nas", "camera", "doorbell", "hub", "other"})
 
 
 class CredentialDigester:

@@ -49,7 +49,8 @@ class DeviceRecord:
     services: tuple[NetService, ...] = ()
     # False for a host seen on the LAN that no Home Assistant integration manages.
     managed: bool = True
-    # Opt-in login tests: services where a published default login worked, and services
-    # that let anyone in without a login.
+    # Opt-in login tests: services where a published default login worked, where every
+    # one tried was refused, and that let anyone in without a login.
     default_login_services: tuple[str, ...] = ()
+    default_login_refused: tuple[str, ...] = ()
     open_services: tuple[str, ...] = ()

@@ -106,5 +106,6 @@ class DefaultLoginTester:
         return replace(
             record,
             default_login_services=_named(Outcome.ACCEPTED),
+            default_login_refused=_named(Outcome.REJECTED),
             open_services=_named(Outcome.NO_LOGIN),
         )

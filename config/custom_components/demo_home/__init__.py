@@ -2,34 +2,47 @@
 
 A development fixture, not part of the integration. Each demo device is registered under a
 config entry of this domain, with the manufacturer, model and model id strings that the
-named integration really reports.
+named integration really reports (see devices.py for which entry a device belongs to).
+Devices with an `update_to` firmware version get an update entity offering it.
 """
 
-import json
-from pathlib import Path
-from typing import Any
-
 from homeassistant.config_entries import SOURCE_IMPORT, SOURCE_USER, ConfigEntry
+from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
-DOMAIN = "demo_home"
-DEVICES_FILE = Path(__file__).with_name("devices.json")
+from .devices import (
+    DOMAIN,
+    DemoDevice,
+    async_load_devices,
+    device_identifier,
+    entry_import_data,
+    entry_unique_id,
+)
+
+PLATFORMS = [Platform.UPDATE]
+
+type DemoHomeConfigEntry = ConfigEntry[list[DemoDevice]]
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Create the demo entry and Device Security's entry on the first start.
+    """Create the demo entries and Device Security's entry on the first start.
 
     The flows run as tasks: awaiting them here would wait on this very set-up.
     """
-    if not hass.config_entries.async_entries(DOMAIN):
-        hass.async_create_task(
-            hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_IMPORT})
-        )
+    hass.async_create_task(_async_import_entries(hass))
     if not hass.config_entries.async_entries("device_security"):
         hass.async_create_task(_add_device_security(hass))
     return True
+
+
+async def _async_import_entries(hass: HomeAssistant) -> None:
+    """Create the missing demo entries; existing ones get their credentials updated."""
+    for import_data in entry_import_data(await async_load_devices(hass)):
+        await hass.config_entries.flow.async_init(
+            DOMAIN, context={"source": SOURCE_IMPORT}, data=import_data
+        )
 
 
 async def _add_device_security(hass: HomeAssistant) -> None:
@@ -40,24 +53,35 @@ async def _add_device_security(hass: HomeAssistant) -> None:
     await hass.config_entries.flow.async_configure(result["flow_id"], {})
 
 
-async def async_setup_entry(hass: HomeAssistant, entry: ConfigEntry) -> bool:
-    """Register the demo devices."""
-    devices: list[dict[str, Any]] = json.loads(
-        await hass.async_add_executor_job(DEVICES_FILE.read_text, "utf-8")
-    )
+async def async_setup_entry(hass: HomeAssistant, entry: DemoHomeConfigEntry) -> bool:
+    """Register the entry's demo devices, drop those no longer in devices.json."""
+    unique_id = entry.unique_id or DOMAIN
+    devices = [
+        device for device in await async_load_devices(hass) if entry_unique_id(device) == unique_id
+    ]
     registry = dr.async_get(hass)
-    for index, device in enumerate(devices):
-        info = {key: value for key, value in device.items() if key not in {"integration", "mac"}}
-        connections = {(dr.CONNECTION_NETWORK_MAC, device["mac"])} if "mac" in device else set()
+    wanted = {(DOMAIN, device_identifier(device)) for device in devices}
+    for stale in dr.async_entries_for_config_entry(registry, entry.entry_id):
+        if stale.identifiers.isdisjoint(wanted):
+            registry.async_remove_device(stale.id)
+    for device in devices:
         registry.async_get_or_create(
             config_entry_id=entry.entry_id,
-            identifiers={(DOMAIN, f"{device['integration']}-{index}")},
-            connections=connections,
-            **info,
+            identifiers={(DOMAIN, device_identifier(device))},
+            connections={(dr.CONNECTION_NETWORK_MAC, device["mac"])} if "mac" in device else set(),
+            name=device["name"],
+            manufacturer=device.get("manufacturer"),
+            model=device.get("model"),
+            model_id=device.get("model_id"),
+            sw_version=device.get("sw_version"),
+            serial_number=device.get("serial_number"),
+            suggested_area=device.get("suggested_area"),
         )
+    entry.runtime_data = devices
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     return True
 
 
-async def async_unload_entry(hass: HomeAssistant, entry: ConfigEntry) -> bool:
-    """Nothing runs; the devices stay in the registry."""
-    return True
+async def async_unload_entry(hass: HomeAssistant, entry: DemoHomeConfigEntry) -> bool:
+    """Unload the update entities; the devices stay in the registry."""
+    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)

@@ -1,14 +1,17 @@
 """Guideline 1 (PSTI req. 1): no universal default passwords.
 
 Confirmed when the credentials Home Assistant itself uses for the device are one of the
-manufacturer's published defaults, or when the owner's opt-in login test logged in with
-one; a risk when the manufacturer has shipped such defaults and Home Assistant holds no
-other credentials for the device. Only digests and test outcomes are compared.
+manufacturer's published defaults, or when the owner's opt-in login test got in with one.
+A risk when the manufacturer has shipped such defaults, Home Assistant holds no other
+credentials for the device, no login test saw the defaults refused, and the device has a
+local login: its product is a router, camera, NAS, hub and the like, or, if the product is
+unknown, Home Assistant reaches it at a network address. Only digests and test outcomes are
+compared.
 """
 
 from collections.abc import Iterable
 
-from ..credentials import PERSONAL_CATEGORIES
+from ..credentials import LOGIN_CATEGORIES
 from ..database.matcher import Match
 from ..device_record import DeviceRecord
 from ..report import CheckId, Finding
@@ -29,7 +32,9 @@ def check(record: DeviceRecord, match: Match, context: AssessmentContext) -> Ite
         return
     if record.credential_digests & defaults:
         yield Finding(CheckId.DEFAULT_PASSWORD_CONFIRMED, {"manufacturer": match.manufacturer.name})
-    elif not record.credential_digests and (
-        match.product is None or match.product.category not in PERSONAL_CATEGORIES
+    elif (
+        not record.credential_digests
+        and not record.default_login_refused
+        and (match.product.category in LOGIN_CATEGORIES if match.product else bool(record.hosts))
     ):
         yield Finding(CheckId.DEFAULT_PASSWORD_RISK, {"manufacturer": match.manufacturer.name})
