@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from http import HTTPStatus
 import json
 import logging
+import secrets
 import socket
 from typing import Any
 
@@ -30,7 +31,7 @@ from custom_components.device_security.const import (
     EVENT_FINDING,
 )
 from custom_components.device_security.probes.model import ProbeLimits
-from homeassistant.components import zeroconf as ha_zeroconf
+from homeassistant.components.zeroconf.const import DATA_INSTANCE
 from homeassistant.components.zeroconf.models import HaAsyncZeroconf, HaZeroconf
 from homeassistant.const import CONF_HOST
 from homeassistant.core import HomeAssistant
@@ -40,6 +41,8 @@ from homeassistant.setup import async_setup_component
 from .servers.devices import Device, http_device
 
 DAHUA_DEFAULT = {"username": "admin", "password": "admin"}  # published, in the reference list
+# mDNS on loopback is shared by everything on this machine: names unique to this run.
+RUN = secrets.token_hex(3)
 
 
 @pytest.fixture
@@ -47,7 +50,7 @@ async def shared_zeroconf(hass: HomeAssistant, socket_enabled: None) -> AsyncIte
     """Home Assistant's shared zeroconf instance, on loopback only."""
     zc = HaZeroconf(interfaces=["127.0.0.1"], ip_version=IPVersion.V4Only)
     instance = HaAsyncZeroconf(zc=zc)
-    hass.data[ha_zeroconf.DATA_INSTANCE] = instance
+    hass.data[DATA_INSTANCE] = instance
     yield
     await instance.ha_async_close()
 
@@ -66,11 +69,11 @@ def _service(
 ) -> AsyncServiceInfo:
     return AsyncServiceInfo(
         f"{service_type}.local.",
-        f"{instance}.{service_type}.local.",
+        f"{instance} {RUN}.{service_type}.local.",
         addresses=[socket.inet_aton("127.0.0.1")],
         port=port,
         properties=properties or {},
-        server=f"{host}.local.",
+        server=f"{host}-{RUN}.local.",
     )
 
 
@@ -120,7 +123,9 @@ async def test_unmanaged_hosts_and_cleartext_services(
     assert await async_setup_component(hass, "repairs", {})
     entry = _entry(**{CONF_LAN_DISCOVERY: True})
     await _set_up(hass, entry)
-    assert _state(hass, "sensor.device_security_unmanaged_devices") == "0"
+    unmanaged = int(_state(hass, "sensor.device_security_unmanaged_devices"))
+    exposed = int(_state(hass, "sensor.device_security_exposed_services"))
+    key = f"lan:printer-7-{RUN}"
 
     printer = _service(
         "_telnet._tcp", "Old printer", "printer-7", 23, {"vendor": "Acme", "md": "P7"}
@@ -131,31 +136,27 @@ async def test_unmanaged_hosts_and_cleartext_services(
     devices = entry.runtime_data
     await _until(
         hass,
-        lambda: (
-            "lan:printer-7" in devices.data.devices
-            and len(devices.data.devices["lan:printer-7"].record.services) == 2
-        ),
+        lambda: key in devices.data.devices and len(devices.data.devices[key].record.services) == 2,
     )
-    assert _state(hass, "sensor.device_security_unmanaged_devices") == "1"
-    assert _state(hass, "sensor.device_security_exposed_services") == "1"
+    assert int(_state(hass, "sensor.device_security_unmanaged_devices")) == unmanaged + 1
+    assert int(_state(hass, "sensor.device_security_exposed_services")) == exposed + 1
 
-    device = entry.runtime_data.data.devices["lan:printer-7"]
+    device = devices.data.devices[key]
     assert device.record.managed is False
     assert device.record.manufacturer == "Acme"
     assert device.record.model == "P7"
     checks = {finding.check for finding in device.findings}
     assert {"unmanaged_device", "insecure_remote_access", "unencrypted_web_admin"} <= checks
-    issue = ir.async_get(hass).async_get_issue(DOMAIN, "insecure_remote_access.lan:printer-7")
+    issue = ir.async_get(hass).async_get_issue(DOMAIN, f"insecure_remote_access.{key}")
     assert issue is not None
     assert issue.translation_placeholders["services"] == "telnet"
 
     # The host leaves the network: everything about it goes.
     await _leave(lan, printer)
     await _leave(lan, web)
-    await _until(hass, lambda: _state(hass, "sensor.device_security_unmanaged_devices") == "0")
-    assert (
-        ir.async_get(hass).async_get_issue(DOMAIN, "insecure_remote_access.lan:printer-7") is None
-    )
+    await _until(hass, lambda: key not in devices.data.devices)
+    assert int(_state(hass, "sensor.device_security_unmanaged_devices")) == unmanaged
+    assert ir.async_get(hass).async_get_issue(DOMAIN, f"insecure_remote_access.{key}") is None
 
 
 async def test_announced_hosts_join_their_registry_devices(
@@ -163,7 +164,9 @@ async def test_announced_hosts_join_their_registry_devices(
 ) -> None:
     by_mac = add_device("shelly", manufacturer="Shelly", model="Shelly 1", name="Porch",
                         connections={(dr.CONNECTION_NETWORK_MAC, "AA:BB:CC:DD:EE:01")})  # fmt: skip
-    cam_entry = MockConfigEntry(domain="onvif", title="Cam", data={CONF_HOST: "garage-cam.local"})
+    cam_entry = MockConfigEntry(
+        domain="onvif", title="Cam", data={CONF_HOST: f"garage-cam-{RUN}.local"}
+    )
     cam_entry.add_to_hass(hass)
     by_name = dr.async_get(hass).async_get_or_create(
         config_entry_id=cam_entry.entry_id, identifiers={("onvif", "c1")}, name="Garage cam"
@@ -182,7 +185,8 @@ async def test_announced_hosts_join_their_registry_devices(
             and entry.runtime_data.data.devices[by_mac.id].record.services
         ),
     )
-    assert _state(hass, "sensor.device_security_unmanaged_devices") == "0"
+    assert f"lan:shelly-01-{RUN}" not in entry.runtime_data.data.devices
+    assert f"lan:garage-cam-{RUN}" not in entry.runtime_data.data.devices
     porch = entry.runtime_data.data.devices[by_mac.id]
     assert [s.type for s in porch.record.services] == ["_http._tcp"]
     assert "127.0.0.1" in porch.record.hosts
@@ -202,11 +206,10 @@ async def test_malformed_and_noisy_announcements(
     await _announce(lan, _service("_http._tcp", "Noisy", "noisy", 8080, noisy))
     for n in range(5):  # the same host announcing itself again and again
         await _announce(lan, _service("_ipp._tcp", f"Dup {n}", "noisy", 631))
-    await _until(hass, lambda: "lan:noisy" in entry.runtime_data.data.devices)
-    await _until(
-        hass, lambda: len(entry.runtime_data.data.devices["lan:noisy"].record.services) == 2
-    )
-    record = entry.runtime_data.data.devices["lan:noisy"].record
+    key = f"lan:noisy-{RUN}"
+    await _until(hass, lambda: key in entry.runtime_data.data.devices)
+    await _until(hass, lambda: len(entry.runtime_data.data.devices[key].record.services) == 2)
+    record = entry.runtime_data.data.devices[key].record
     assert len(record.model or "") <= 100
     assert record.macs == ()
 
@@ -221,7 +224,9 @@ async def camera(socket_enabled: None) -> AsyncIterator[Device]:
 async def _camera_setup(
     hass: HomeAssistant, lan: AsyncZeroconf, camera: Device, **options: Any
 ) -> tuple[MockConfigEntry, dr.DeviceEntry]:
-    cam_entry = MockConfigEntry(domain="dahua_cam", title="Cam", data={CONF_HOST: "127.0.0.1"})
+    cam_entry = MockConfigEntry(
+        domain="dahua_cam", title="Cam", data={CONF_HOST: f"front-cam-{RUN}.local"}
+    )
     cam_entry.add_to_hass(hass)
     device = dr.async_get(hass).async_get_or_create(
         config_entry_id=cam_entry.entry_id,

@@ -46,7 +46,10 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
     if coordinator.source.enabled:
         _run_now_and_every(hass, entry, coordinator.async_refresh_database, DATA_REFRESH_INTERVAL)
     if coordinator.login_tester is not None:
-        _run_now_and_every(hass, entry, coordinator.async_run_login_tests, LOGIN_TEST_INTERVAL)
+        # New devices are tested as they appear; every device again once a day.
+        _run_now_and_every(
+            hass, entry, coordinator.async_run_login_tests, LOGIN_TEST_INTERVAL, now=False
+        )
     return True
 
 
@@ -55,8 +58,10 @@ def _run_now_and_every(
     entry: DeviceSecurityConfigEntry,
     job: Callable[[], Coroutine[Any, Any, None]],
     interval: timedelta,
+    *,
+    now: bool = True,
 ) -> None:
-    """Run a slow job in the background now and at every interval, until unload.
+    """Run a slow job in the background (now, and) at every interval, until unload.
 
     Set-up never waits for it, and unloading cancels it wherever it is.
     """
@@ -65,7 +70,8 @@ def _run_now_and_every(
     def _start(*_: object) -> None:
         entry.async_create_background_task(hass, job(), f"device_security {job.__name__}")
 
-    _start()
+    if now:
+        _start()
     entry.async_on_unload(async_track_time_interval(hass, _start, interval))
 
 

@@ -130,13 +130,18 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
 
     async def async_run_login_tests(self, keys: set[str] | None = None, *_: object) -> None:
         """Run the opt-in login tests on every device, or on those given; then re-assess."""
-        if self.login_tester is None or self.data is None:
+        if self.data is not None:
+            await self._async_test_logins(
+                [
+                    device.record
+                    for key, device in self.data.devices.items()
+                    if keys is None or key in keys
+                ]
+            )
+
+    async def _async_test_logins(self, records: list[DeviceRecord]) -> None:
+        if self.login_tester is None:
             return
-        records = [
-            device.record
-            for key, device in self.data.devices.items()
-            if keys is None or key in keys
-        ]
         await self.login_tester.async_test(
             records, self.source.database.matcher, self._default_logins
         )
@@ -148,8 +153,15 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
         records = await async_build_inventory(self.hass, self.digester)
         if self.discovery is not None:
             records = correlate(records, self.discovery.hosts)
-        if self.login_tester is not None:
-            records = {key: self.login_tester.apply(record) for key, record in records.items()}
+        if (tester := self.login_tester) is not None:
+            # Devices that appeared or moved are tested now, in the background.
+            if (untested := tester.untested(records.values())) and not tester.running:
+                self.config_entry.async_create_background_task(
+                    self.hass,
+                    self._async_test_logins([records[key] for key in sorted(untested)]),
+                    "device_security login tests",
+                )
+            records = {key: tester.apply(record) for key, record in records.items()}
         records = {
             key: record for key, record in records.items() if ignored.isdisjoint(record.device_ids)
         }

@@ -74,6 +74,18 @@ class DefaultLoginTester:
         self.hass = hass
         self.limits = limits or ProbeLimits()
         self.results: dict[str, tuple[ProbeResult, ...]] = {}
+        # Where and what each device exposed when it was last tested.
+        self._tested: dict[str, tuple[object, ...]] = {}
+        self.running = False
+
+    def untested(self, records: Iterable[DeviceRecord]) -> set[str]:
+        """The devices reachable at an address whose addresses or services changed."""
+        return {
+            record.key
+            for record in records
+            if any(is_ip(host) for host in record.hosts)
+            and self._tested.get(record.key) != (record.hosts, record.services)
+        }
 
     async def async_test(
         self,
@@ -85,14 +97,19 @@ class DefaultLoginTester:
         owners: dict[tuple[str, Service], str] = {}
         targets: list[Target] = []
         for record in records:
+            self._tested[record.key] = (record.hosts, record.services)
             self.results.pop(record.key, None)
             for target in targets_for(record, matcher, logins):
                 owners[target.address, target.service] = record.key
                 targets.append(target)
         session = async_get_clientsession(self.hass, verify_ssl=False)
         found: dict[str, list[ProbeResult]] = {}
-        for result in await sweep(session, targets, self.limits):
-            found.setdefault(owners[result.address, result.service], []).append(result)
+        self.running = True
+        try:
+            for result in await sweep(session, targets, self.limits):
+                found.setdefault(owners[result.address, result.service], []).append(result)
+        finally:
+            self.running = False
         self.results.update({key: tuple(results) for key, results in found.items()})
 
     def apply(self, record: DeviceRecord) -> DeviceRecord:

@@ -3,15 +3,19 @@
 A development fixture, not part of the integration. Each demo device is registered under a
 config entry of this domain, with the manufacturer, model and model id strings that the
 named integration really reports (see devices.py for which entry a device belongs to).
-Devices with an `update_to` firmware version get an update entity offering it.
+Devices with an `update_to` firmware version get an update entity offering it. The demo
+LAN (lan.py) announces a camera that still takes its factory login, and a few hosts no
+integration manages; Device Security is set up with LAN discovery on.
 """
 
 from homeassistant.config_entries import SOURCE_IMPORT, SOURCE_USER, ConfigEntry
-from homeassistant.const import Platform
-from homeassistant.core import HomeAssistant
+from homeassistant.const import EVENT_HOMEASSISTANT_STOP, Platform
+from homeassistant.core import Event, HomeAssistant
 from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers.start import async_at_started
 from homeassistant.helpers.typing import ConfigType
 
+from .button import DATA_CAMERA
 from .devices import (
     DOMAIN,
     DemoDevice,
@@ -20,8 +24,9 @@ from .devices import (
     entry_import_data,
     entry_unique_id,
 )
+from .lan import DemoCamera, async_announce, async_use_loopback_zeroconf, async_withdraw
 
-PLATFORMS = [Platform.UPDATE]
+PLATFORMS = [Platform.BUTTON, Platform.UPDATE]
 
 type DemoHomeConfigEntry = ConfigEntry[list[DemoDevice]]
 
@@ -31,9 +36,27 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 
     The flows run as tasks: awaiting them here would wait on this very set-up.
     """
+    async_use_loopback_zeroconf(hass)
     hass.async_create_task(_async_import_entries(hass))
     if not hass.config_entries.async_entries("device_security"):
         hass.async_create_task(_add_device_security(hass))
+    camera = hass.data[DATA_CAMERA] = DemoCamera()
+    await camera.async_start()
+
+    async def _announce(_: HomeAssistant) -> None:
+        services = await async_announce(hass, camera)
+
+        async def _stop(_: Event) -> None:
+            await async_withdraw(hass, services)
+            await camera.async_stop()
+
+        hass.bus.async_listen_once(EVENT_HOMEASSISTANT_STOP, _stop)
+        # Device Security may have started browsing before the loopback instance was in
+        # place (both set up at once); a reload makes it browse the one in place now.
+        for entry in hass.config_entries.async_loaded_entries("device_security"):
+            await hass.config_entries.async_reload(entry.entry_id)
+
+    async_at_started(hass, _announce)
     return True
 
 
@@ -50,7 +73,11 @@ async def _add_device_security(hass: HomeAssistant) -> None:
     result = await hass.config_entries.flow.async_init(
         "device_security", context={"source": SOURCE_USER}
     )
-    await hass.config_entries.flow.async_configure(result["flow_id"], {})
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
+    entry = result["result"]
+    # The demo shows the LAN too; the login tests stay off until the owner consents.
+    hass.config_entries.async_update_entry(entry, options={**entry.options, "lan_discovery": True})
+    await hass.config_entries.async_reload(entry.entry_id)
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: DemoHomeConfigEntry) -> bool:

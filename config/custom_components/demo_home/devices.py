@@ -3,14 +3,15 @@
 Most devices belong to the main entry. A device whose item names an `entry` belongs to a
 config entry of its own: a second integration reporting a device the main entry already
 has, or a device whose integration stores credentials (`credentials`, kept in the entry's
-data under the username and password keys, as real integrations keep them).
+data under the username and password keys, as real integrations keep them) or the address
+it connects to (`host`).
 """
 
 import json
 from pathlib import Path
 from typing import NotRequired, TypedDict, cast
 
-from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
+from homeassistant.const import CONF_HOST, CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from homeassistant.util import slugify
 
@@ -36,6 +37,7 @@ class DemoDevice(TypedDict):
     name: str
     entry: NotRequired[str]  # unique id of the device's own config entry
     credentials: NotRequired[Credentials]
+    host: NotRequired[str]  # the address its integration connects to, kept in the entry
     manufacturer: NotRequired[str]
     model: NotRequired[str]
     model_id: NotRequired[str]
@@ -75,4 +77,6 @@ def entry_import_data(devices: list[DemoDevice]) -> list[dict[str, str]]:
         if credentials := device.get("credentials"):
             data[CONF_USERNAME] = credentials["username"]
             data[CONF_PASSWORD] = credentials["password"]
+        if host := device.get("host"):
+            data[CONF_HOST] = host
     return list(entries.values())

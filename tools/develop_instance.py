@@ -1,8 +1,10 @@
-"""Create the development instance's owner account, once, with a random password.
+"""Prepare the development instance: its owner account, and a network of loopback only.
 
 There is no default password, not even for the demo: on the first start the owner gets a
 random password, printed once and kept in a file only root can read. Onboarding is marked
-done, so the dashboard is reachable without the wizard.
+done, so the dashboard is reachable without the wizard. Home Assistant's network adapters
+are limited to loopback, so the demo's zeroconf announcements and discovery never leave
+this machine.
 """
 
 import asyncio
@@ -23,8 +25,8 @@ USERNAME = "owner"
 OWNER_LOGIN_FILE = ".owner-password"
 
 
-async def ensure_owner(config_dir: Path) -> str | None:
-    """Create the owner if there is none; return the new password, or None if one exists."""
+async def prepare(config_dir: Path) -> str | None:
+    """Create the owner if there is none (return its password) and keep mDNS on loopback."""
     hass = HomeAssistant(str(config_dir))
     hass.config_entries = ConfigEntries(hass, {})
     # The auth store reads the registries, which wait for the config entries.
@@ -47,15 +49,18 @@ async def ensure_owner(config_dir: Path) -> str | None:
         await hass.auth.async_link_user(user, credentials)
         onboarding: Store[dict[str, list[str]]] = Store(hass, 4, "onboarding", private=True)
         await onboarding.async_save({"done": list(STEPS)})
+    network: Store[dict[str, list[str]]] = Store(hass, 1, "core.network")
+    if await network.async_load() is None:
+        await network.async_save({"configured_adapters": ["lo"]})
     await hass.async_stop(force=True)
     return password
 
 
 def main() -> None:
-    """Create the owner if needed and tell the developer how to log in."""
+    """Prepare the instance and tell the developer how to log in."""
     config_dir = Path(sys.argv[1]).resolve()
     password_file = config_dir / OWNER_LOGIN_FILE
-    password = asyncio.run(ensure_owner(config_dir))
+    password = asyncio.run(prepare(config_dir))
     if password is not None:
         password_file.write_text(password + "\n", encoding="utf-8")
         password_file.chmod(0o600)
