@@ -1,7 +1,8 @@
 """Benchmarks of the integration's core on the bundled database.
 
     python -m tools.bench                 # every benchmark
-    python -m tools.bench matcher         # only the named ones: database, matcher, assessment
+    python -m tools.bench matcher         # only the named ones:
+                                          # database, matcher, assessment, sweep
 
 Each benchmark is a function returning a Markdown section, registered in BENCHMARKS; the
 machine is described first. Synthetic data is drawn from the real database with a fixed
@@ -264,10 +265,18 @@ def bench_assessment() -> str:
     return bench_home(synthetic_devices, _table)
 
 
+def bench_login_sweep() -> str:
+    """The opt-in login tests against 254 loopback hosts with 3 services each."""
+    from .bench_sweep import bench_sweep  # noqa: PLC0415 - starts 762 servers only when asked
+
+    return bench_sweep(_table)
+
+
 BENCHMARKS: dict[str, Callable[[], str]] = {
     "database": bench_database,
     "matcher": bench_matcher,
     "assessment": bench_assessment,
+    "sweep": bench_login_sweep,
 }
 
 

@@ -17,6 +17,7 @@ async def async_get_config_entry_diagnostics(
     """Return what a bug report needs, and nothing secret."""
     coordinator = entry.runtime_data
     source = coordinator.source
+    tester = coordinator.login_tester
     return async_redact_data(
         {
             "options": dict(entry.options),
@@ -27,6 +28,15 @@ async def async_get_config_entry_diagnostics(
                 "refresh_enabled": source.enabled,
                 "refresh_failures": source.failures,
                 "last_error": source.last_error,
+            },
+            "network": {
+                "discovery": coordinator.discovery is not None,
+                "hosts_announced": len(coordinator.discovery.hosts) if coordinator.discovery else 0,
+                "login_tests": tester is not None,
+                "login_test_outcomes": {
+                    key: sorted(f"{r.service.kind}:{r.outcome}" for r in results)
+                    for key, results in (tester.results.items() if tester else ())
+                },
             },
             "report": report_as_dict(coordinator.data),
         },
