@@ -29,15 +29,25 @@ else
 fi
 
 # in_env CMD...: run CMD from the checkout with the project's virtual environment first on PATH.
+# With DEVICE_SECURITY_PRIVATE_NET=1 (root only), CMD gets a network namespace of its own:
+# loopback, plus a private address on it for services that refuse loopback (zeroconf).
 in_env() {
-  if [ "$mode" = host ]; then
+  local isolate=${DEVICE_SECURITY_PRIVATE_NET:-}
+  if [ "$mode" = host ] && [ -z "$isolate" ]; then
     (cd "$repo" && PATH="$venv/bin:$PATH" VIRTUAL_ENV="$venv" "$@")
     return
   fi
-  unshare --mount --fork /bin/bash -s "$root" "$repo" "$@" <<'INNER'
+  unshare --mount ${isolate:+--net} --fork --kill-child /bin/bash -s "$mode" "$root" "$repo" "$venv" "$isolate" "$@" <<'INNER'
 set -e
-root=$1 repo=$2
-shift 2
+mode=$1 root=$2 repo=$3 venv=$4 isolate=$5
+shift 5
+if [ -n "$isolate" ]; then
+  ip link set lo up
+  ip addr add 10.203.0.1/32 dev lo
+fi
+if [ "$mode" = host ]; then
+  cd "$repo" && PATH="$venv/bin:$PATH" VIRTUAL_ENV="$venv" exec "$@"
+fi
 mount --make-rprivate /
 mount -t proc proc "$root/proc"
 mount --rbind /dev "$root/dev"

@@ -3,8 +3,8 @@
 There is no default password, not even for the demo: on the first start the owner gets a
 random password, printed once and kept in a file only root can read. Onboarding is marked
 done, so the dashboard is reachable without the wizard. Home Assistant's network adapters
-are limited to loopback, so the demo's zeroconf announcements and discovery never leave
-this machine.
+are limited to loopback, which in the instance's own network namespace (scripts/develop)
+carries the private address its zeroconf binds to.
 """
 
 import asyncio

@@ -8,10 +8,12 @@ from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.event import async_track_time_interval
+from homeassistant.helpers.start import async_at_started
 from homeassistant.helpers.typing import ConfigType
 
 from .const import DATA_REFRESH_INTERVAL, DOMAIN, LOGIN_TEST_INTERVAL
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
+from .discovery import LanDiscovery
 from .repairs import async_delete_issues, async_sync_issues
 from .services import async_setup_services
 
@@ -32,7 +34,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
     entry.runtime_data = coordinator
     coordinator.async_track_changes()
     if (discovery := coordinator.discovery) is not None:
-        await discovery.async_start()
+        # Browse once Home Assistant has started, as its own zeroconf discovery does.
+        entry.async_on_unload(async_at_started(hass, _async_start_discovery(discovery)))
         entry.async_on_unload(discovery.async_stop)
 
     @callback
@@ -51,6 +54,15 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
             hass, entry, coordinator.async_run_login_tests, LOGIN_TEST_INTERVAL, now=False
         )
     return True
+
+
+def _async_start_discovery(
+    discovery: LanDiscovery,
+) -> Callable[[HomeAssistant], Coroutine[Any, Any, None]]:
+    async def _start(_: HomeAssistant) -> None:
+        await discovery.async_start()
+
+    return _start
 
 
 def _run_now_and_every(

@@ -24,7 +24,7 @@ from .devices import (
     entry_import_data,
     entry_unique_id,
 )
-from .lan import DemoCamera, async_announce, async_use_loopback_zeroconf, async_withdraw
+from .lan import DemoCamera, async_announce, async_withdraw
 
 PLATFORMS = [Platform.BUTTON, Platform.UPDATE]
 
@@ -36,7 +36,6 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 
     The flows run as tasks: awaiting them here would wait on this very set-up.
     """
-    async_use_loopback_zeroconf(hass)
     hass.async_create_task(_async_import_entries(hass))
     if not hass.config_entries.async_entries("device_security"):
         hass.async_create_task(_add_device_security(hass))
@@ -51,10 +50,6 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
             await camera.async_stop()
 
         hass.bus.async_listen_once(EVENT_HOMEASSISTANT_STOP, _stop)
-        # Device Security may have started browsing before the loopback instance was in
-        # place (both set up at once); a reload makes it browse the one in place now.
-        for entry in hass.config_entries.async_loaded_entries("device_security"):
-            await hass.config_entries.async_reload(entry.entry_id)
 
     async_at_started(hass, _announce)
     return True

@@ -2,9 +2,9 @@
 
 The camera is a real web page on 127.0.0.1 that asks for HTTP Basic auth and accepts the
 login its manufacturer publishes as a default, until the owner presses the demo's "change
-password" button. Every host is announced through Home Assistant's shared zeroconf, which
-this fixture binds to 127.0.0.1 only (Home Assistant itself never binds zeroconf to
-loopback), so no announcement or query leaves this machine.
+password" button. Every host is announced through Home Assistant's shared zeroconf.
+scripts/develop runs the instance in a network namespace of its own, so no announcement or
+query leaves it.
 """
 
 import secrets
@@ -12,34 +12,16 @@ import socket
 
 import aiohttp
 from aiohttp import web
-from zeroconf import IPVersion
 from zeroconf.asyncio import AsyncServiceInfo
 
 from homeassistant.components import zeroconf
-from homeassistant.components.zeroconf.const import DATA_INSTANCE
-from homeassistant.components.zeroconf.models import HaAsyncZeroconf, HaZeroconf
-from homeassistant.const import EVENT_HOMEASSISTANT_CLOSE
-from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 
 CAMERA_HOST = "front-door-camera"
 # Dahua's published default login (the default-credentials reference list).
 FACTORY_USERNAME = "admin"
 FACTORY_PASSWORD = "admin"  # noqa: S105 - the public factory default the demo must show
 LOOPBACK = socket.inet_aton("127.0.0.1")
-
-
-@callback
-def async_use_loopback_zeroconf(hass: HomeAssistant) -> None:
-    """Make Home Assistant's shared zeroconf instance one bound to 127.0.0.1 only."""
-    instance = HaAsyncZeroconf(zc=HaZeroconf(interfaces=["127.0.0.1"], ip_version=IPVersion.V4Only))
-    if (previous := hass.data.get(DATA_INSTANCE)) is not None:
-        hass.async_create_task(previous.ha_async_close())
-    hass.data[DATA_INSTANCE] = instance
-
-    async def _close(_: Event) -> None:
-        await instance.ha_async_close()
-
-    hass.bus.async_listen_once(EVENT_HOMEASSISTANT_CLOSE, _close)
 
 
 class DemoCamera:
