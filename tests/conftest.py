@@ -1,9 +1,15 @@
 """Fixtures: a real Home Assistant with the integration set up through its config entry."""
 
 from collections.abc import Callable
+import json
+from typing import Any
 
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.components.diagnostics import (
+    get_diagnostics_for_config_entry,
+)
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 # Imported before the hass fixture runs, so that our custom_components package is the one
 # Home Assistant finds, not the test plugin's own.
@@ -12,8 +18,8 @@ from custom_components.device_security.const import (
     DEFAULT_ENDING_SOON_DAYS,
     DOMAIN,
 )
-from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr
+from homeassistant.core import Event, HomeAssistant
+from homeassistant.helpers import device_registry as dr, issue_registry as ir
 
 
 @pytest.fixture(autouse=True)
@@ -56,3 +62,27 @@ async def setup_integration(hass: HomeAssistant, config_entry: MockConfigEntry) 
     assert await hass.config_entries.async_setup(config_entry.entry_id)
     await hass.async_block_till_done()
     return config_entry
+
+
+async def everything_shown(
+    hass: HomeAssistant,
+    hass_client: ClientSessionGenerator,
+    entry: MockConfigEntry,
+    log: str,
+    events: list[Event[Any]],
+) -> str:
+    """All that anyone can see: logs, states, repairs, diagnostics, the report, events."""
+    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, entry)
+    report = await hass.services.async_call(
+        DOMAIN, "get_report", blocking=True, return_response=True
+    )
+    return "\n".join(
+        [
+            log,
+            json.dumps([state.as_dict() for state in hass.states.async_all()], default=str),
+            json.dumps([i.to_json() for i in ir.async_get(hass).issues.values()], default=str),
+            json.dumps(diagnostics),
+            json.dumps(report),
+            repr(events),
+        ]
+    )

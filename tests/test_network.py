@@ -8,7 +8,6 @@ login test is a real HTTP server on loopback.
 import asyncio
 from collections.abc import AsyncIterator
 from http import HTTPStatus
-import json
 import logging
 import secrets
 import socket
@@ -16,9 +15,6 @@ from typing import Any
 
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
-from pytest_homeassistant_custom_component.components.diagnostics import (
-    get_diagnostics_for_config_entry,
-)
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from zeroconf import IPVersion
 from zeroconf.asyncio import AsyncServiceInfo, AsyncZeroconf
@@ -39,6 +35,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, issue_registry as ir
 from homeassistant.setup import async_setup_component
 
+from .conftest import everything_shown
 from .servers.devices import Device, http_device
 
 DAHUA_DEFAULT = {"username": "admin", "password": "admin"}  # published, in the reference list
@@ -282,20 +279,7 @@ async def test_login_test_confirms_then_clears_a_default_password(
     assert camera.logins <= 3
 
     # Nothing shows the password: logs, states, issues, diagnostics, events, report.
-    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, entry)
-    report = await hass.services.async_call(
-        DOMAIN, "get_report", blocking=True, return_response=True
-    )
-    shown = "\n".join(
-        [
-            caplog.text,
-            json.dumps([s.as_dict() for s in hass.states.async_all()], default=str),
-            json.dumps([i.to_json() for i in ir.async_get(hass).issues.values()], default=str),
-            json.dumps(diagnostics),
-            json.dumps(report),
-            repr(events),
-        ]
-    )
+    shown = await everything_shown(hass, hass_client, entry, caplog.text, events)
     assert '"admin"' not in shown.replace('"username": "admin"', "")
     assert "YWRtaW46YWRtaW4" not in shown  # admin:admin, base64
 

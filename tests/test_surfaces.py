@@ -35,7 +35,7 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er, 
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 
-from .conftest import AddDevice
+from .conftest import AddDevice, everything_shown
 
 NOW = "2026-11-22 12:00:00+00:00"
 DEFAULT_PASSWORD = "admin"
@@ -363,17 +363,7 @@ async def test_no_secret_is_ever_shown(
             camera_entry, data={CONF_USERNAME: "admin", CONF_PASSWORD: DEFAULT_PASSWORD}
         )
         await hass.services.async_call(DOMAIN, "scan", blocking=True)
-        report = await hass.services.async_call(
-            DOMAIN, "get_report", blocking=True, return_response=True
-        )
-    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, config_entry)
-    states = json.dumps([state.as_dict() for state in hass.states.async_all()], default=str)
-    issues = json.dumps(
-        [issue.to_json() for issue in ir.async_get(hass).issues.values()], default=str
-    )
-    seen = "\n".join(
-        [caplog.text, states, issues, json.dumps(diagnostics), json.dumps(report), repr(events)]
-    )
+    seen = await everything_shown(hass, hass_client, config_entry, caplog.text, events)
     assert events  # the default password was found, and said so without the secret
     for password in (secret, DEFAULT_PASSWORD + '"', f"'{DEFAULT_PASSWORD}'"):
         assert password not in seen

@@ -59,6 +59,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
 def _async_start_discovery(
     discovery: LanDiscovery,
 ) -> Callable[[HomeAssistant], Coroutine[Any, Any, None]]:
+    """Wrap the start as the coroutine function `async_at_started` expects."""
+
     async def _start(_: HomeAssistant) -> None:
         await discovery.async_start()
 

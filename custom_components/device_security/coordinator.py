@@ -153,6 +153,10 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
         records = await async_build_inventory(self.hass, self.digester)
         if self.discovery is not None:
             records = correlate(records, self.discovery.hosts)
+        # Devices the owner left out are neither assessed nor tested.
+        records = {
+            key: record for key, record in records.items() if ignored.isdisjoint(record.device_ids)
+        }
         if (tester := self.login_tester) is not None:
             # Devices that appeared or moved are tested now, in the background.
             if (untested := tester.untested(records.values())) and not tester.running:
@@ -162,9 +166,6 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
                     "device_security login tests",
                 )
             records = {key: tester.apply(record) for key, record in records.items()}
-        records = {
-            key: record for key, record in records.items() if ignored.isdisjoint(record.device_ids)
-        }
         context = self._context(dt_util.now().date())
         assessments = await self.hass.async_add_executor_job(self._assess_all, records, context)
         report = SecurityReport(
