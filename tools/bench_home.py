@@ -9,6 +9,7 @@ executor, which is where the matching and the checks run.
 import asyncio
 from collections.abc import Callable, Sequence
 import random
+import tempfile
 import time
 from typing import Any
 
@@ -63,7 +64,15 @@ def _add_devices(
 
 async def _measure(synthetic: Synthetic) -> dict[str, float]:
     figures: dict[str, float] = {}
-    async with async_test_home_assistant() as hass:
+    # A fresh configuration folder: registries saved by an earlier run must not grow this one.
+    with tempfile.TemporaryDirectory() as config_dir:
+        return await _measure_in(synthetic, config_dir, figures)
+
+
+async def _measure_in(
+    synthetic: Synthetic, config_dir: str, figures: dict[str, float]
+) -> dict[str, float]:
+    async with async_test_home_assistant(config_dir=config_dir) as hass:
         hass.data.pop(loader.DATA_CUSTOM_COMPONENTS, None)  # allow custom integrations
         _add_devices(hass, synthetic(SETUP_DEVICES), 0)
         entry = MockConfigEntry(domain=DOMAIN, unique_id=DOMAIN, options={"ending_soon_days": 180})

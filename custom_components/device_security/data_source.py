@@ -22,9 +22,11 @@ from homeassistant.util import dt as dt_util
 from .const import CONF_DATA_URL, CONF_ONLINE_REFRESH, DOMAIN, LOGGER
 from .database import endoflife
 from .database.loader import Database, load_database
+from .database.model import Product
 from .database.refresh import (
     FetchLimits,
     RefreshError,
+    endoflife_products,
     fetch,
     parse_endoflife,
     parse_project_file,
@@ -75,13 +77,14 @@ class DatabaseSource:
             else:
                 if cached.generated > database.generated:
                     database = cached
+        fresh = {}
         for slug, entry in (cache.get("endoflife") or {}).items():
             if slug in endoflife.PRODUCTS and isinstance(entry, dict):
                 try:
-                    database = with_endoflife(database, slug, entry["records"])
+                    fresh[slug] = endoflife_products(slug, entry["records"])
                 except (DatabaseError, KeyError, TypeError) as err:
                     LOGGER.warning("Ignoring cached endoflife.date data for %s: %s", slug, err)
-        return database
+        return with_endoflife(database, fresh)
 
     async def async_refresh(self) -> bool:
         """Fetch newer data from every source; return whether the database changed."""
@@ -97,13 +100,15 @@ class DatabaseSource:
                 errors.append(f"{url}: {err}")
         endoflife_cache: dict[str, Any] = self._cache.setdefault("endoflife", {})
         today = dt_util.now().date()
+        fresh = {}
         for slug in endoflife.PRODUCTS:
             try:
-                database = await self._refresh_endoflife(
-                    session, slug, database, endoflife_cache, today
-                )
+                if products := await self._refresh_endoflife(session, slug, endoflife_cache, today):
+                    fresh[slug] = products
             except RefreshError as err:
                 errors.append(str(err))
+        if fresh:
+            database = await self.hass.async_add_executor_job(with_endoflife, database, fresh)
         self._store.async_delay_save(lambda: self._cache, 10)
         self._record_outcome(errors)
         changed = database is not self.database
@@ -135,13 +140,9 @@ class DatabaseSource:
         return fresh if fresh.generated > database.generated else database
 
     async def _refresh_endoflife(
-        self,
-        session: ClientSession,
-        slug: str,
-        database: Database,
-        cache: dict[str, Any],
-        today: date,
-    ) -> Database:
+        self, session: ClientSession, slug: str, cache: dict[str, Any], today: date
+    ) -> tuple[Product, ...] | None:
+        """Fetch one endoflife.date product; None when it has not changed."""
         cached = cache.get(slug) or {}
         answer = await fetch(
             session,
@@ -151,14 +152,16 @@ class DatabaseSource:
             limits=self.limits,
         )
         if answer.body is None:
-            return database
-        records = await self.hass.async_add_executor_job(parse_endoflife, slug, answer.body, today)
+            return None
+        records, products = await self.hass.async_add_executor_job(
+            parse_endoflife, slug, answer.body, today
+        )
         cache[slug] = {
             "etag": answer.etag,
             "last_modified": answer.last_modified,
             "records": records,
         }
-        return await self.hass.async_add_executor_job(with_endoflife, database, slug, records)
+        return products
 
     def _record_outcome(self, errors: list[str]) -> None:
         """Log a failure once, raise a repair after several in a row, clear both on success."""

@@ -87,17 +87,18 @@ def async_track_monitored_devices(
     added: set[str] = set()
 
     @callback
-    def _sync() -> None:
+    def _sync(*, first: bool = False) -> None:
         # Hosts seen only on the LAN have no device page to show entities on.
         keys = {key for key, device in coordinator.data.devices.items() if device.record.managed}
         if new := keys - added:
             added.update(new)
             async_add_entities(entity for key in sorted(new) for entity in create(coordinator, key))
-        if gone := added - keys:
+        # The registry is scanned only when devices left, or for those gone while unloaded.
+        if (gone := added - keys) or first:
             added.difference_update(gone)
-        _remove_entities(coordinator, keys, kinds)
+            _remove_entities(coordinator, keys, kinds)
 
-    _sync()
+    _sync(first=True)
     entry.async_on_unload(coordinator.async_add_listener(_sync))
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 import re
 
 from homeassistant.components.update import ATTR_INSTALLED_VERSION, ATTR_LATEST_VERSION
+from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_HOST, CONF_PASSWORD, CONF_USERNAME, STATE_ON, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
@@ -106,15 +107,6 @@ def _first(group: list[dr.DeviceEntry], attribute: str) -> str | None:
     return None
 
 
-def _domains(hass: HomeAssistant, devices: Iterable[dr.DeviceEntry]) -> set[str]:
-    """Return the integrations that provide these registry entries."""
-    return {
-        entry.domain
-        for device in devices
-        if (entry := hass.config_entries.async_get_entry(device.config_entry_id))
-    }
-
-
 def _pending_updates(hass: HomeAssistant, group: list[dr.DeviceEntry]) -> tuple[PendingUpdate, ...]:
     """Return the device's update entities that offer an update."""
     registry = er.async_get(hass)
@@ -135,28 +127,28 @@ def _pending_updates(hass: HomeAssistant, group: list[dr.DeviceEntry]) -> tuple[
     return tuple(sorted(pending, key=lambda update: update.entity_id))
 
 
-def _credential_digests(
-    hass: HomeAssistant, group: list[dr.DeviceEntry], digester: CredentialDigester
-) -> frozenset[str]:
-    """Digest the logins Home Assistant stores for the device's integration entries."""
+def _entries(hass: HomeAssistant, devices: Iterable[dr.DeviceEntry]) -> list[ConfigEntry]:
+    """The integration entries that provide these registry entries."""
+    return [
+        entry
+        for device in devices
+        if (entry := hass.config_entries.async_get_entry(device.config_entry_id))
+    ]
+
+
+def _credential_digests(entries: list[ConfigEntry], digester: CredentialDigester) -> frozenset[str]:
+    """Digest the logins Home Assistant stores in the device's integration entries."""
     digests = set()
-    for device in group:
-        entry = hass.config_entries.async_get_entry(device.config_entry_id)
-        if entry is None or not isinstance(password := entry.data.get(CONF_PASSWORD), str):
-            continue
-        username = entry.data.get(CONF_USERNAME)
-        digests.add(digester.digest(username if isinstance(username, str) else None, password))
+    for entry in entries:
+        if isinstance(password := entry.data.get(CONF_PASSWORD), str):
+            username = entry.data.get(CONF_USERNAME)
+            digests.add(digester.digest(username if isinstance(username, str) else None, password))
     return frozenset(digests)
 
 
-def _hosts(hass: HomeAssistant, group: list[dr.DeviceEntry]) -> tuple[str, ...]:
+def _hosts(entries: list[ConfigEntry]) -> tuple[str, ...]:
     """The addresses or host names the device's integration entries connect to."""
-    hosts = set()
-    for device in group:
-        entry = hass.config_entries.async_get_entry(device.config_entry_id)
-        if entry is not None and (host := clip(entry.data.get(CONF_HOST))):
-            hosts.add(host)
-    return tuple(sorted(hosts))
+    return tuple(sorted({host for entry in entries if (host := clip(entry.data.get(CONF_HOST)))}))
 
 
 def _record(
@@ -164,7 +156,8 @@ def _record(
 ) -> DeviceRecord:
     main = _representative(group)
     group = [main, *(device for device in group if device is not main)]
-    domains = sorted(_domains(hass, group))
+    entries = _entries(hass, group)
+    domains = sorted({entry.domain for entry in entries})
     name = clip(main.name_by_user) or _first(group, "name")
     return DeviceRecord(
         key=main.id,
@@ -184,8 +177,8 @@ def _record(
         integrations=tuple(domains),
         cloud_integrations=tuple(domain for domain in domains if domain in cloud),
         pending_updates=_pending_updates(hass, group),
-        credential_digests=_credential_digests(hass, group, digester),
-        hosts=_hosts(hass, group),
+        credential_digests=_credential_digests(entries, digester),
+        hosts=_hosts(entries),
     )
 
 
@@ -207,6 +200,6 @@ async def async_build_inventory(
 ) -> dict[str, DeviceRecord]:
     """Return every monitored physical device by its key."""
     devices = monitored_devices(hass)
-    cloud = await async_cloud_domains(hass, _domains(hass, devices))
+    cloud = await async_cloud_domains(hass, {entry.domain for entry in _entries(hass, devices)})
     records = (_record(hass, group, cloud, digester) for group in group_physical_devices(devices))
     return {record.key: record for record in records}

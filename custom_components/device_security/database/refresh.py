@@ -6,6 +6,7 @@ last good data.
 """
 
 import asyncio
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 import json
@@ -16,7 +17,7 @@ import aiohttp
 from . import endoflife
 from .loader import MAX_DOCUMENT_BYTES, Database, parse_database
 from .matcher import Matcher
-from .model import Manufacturer
+from .model import Manufacturer, Product
 from .schema import DatabaseError, parse_manufacturer
 
 
@@ -90,8 +91,17 @@ def parse_project_file(body: bytes) -> Database:
         raise RefreshError(str(err)) from err
 
 
-def parse_endoflife(slug: str, body: bytes, read: date) -> list[dict[str, Any]]:
-    """Validate an endoflife.date API v1 answer; return its product records."""
+def endoflife_products(slug: str, records: list[dict[str, Any]]) -> tuple[Product, ...]:
+    """Validate an endoflife.date product's records exactly as the bundled data is validated."""
+    manufacturer = endoflife.PRODUCTS[slug].manufacturer
+    document = {"id": manufacturer, "name": manufacturer, "products": records}
+    return parse_manufacturer(document, f"endoflife.date {slug}").products
+
+
+def parse_endoflife(
+    slug: str, body: bytes, read: date
+) -> tuple[list[dict[str, Any]], tuple[Product, ...]]:
+    """Validate an endoflife.date API v1 answer; return its records (to cache) and products."""
     try:
         payload = json.loads(body)
         if not isinstance(payload, dict):
@@ -102,30 +112,31 @@ def parse_endoflife(slug: str, body: bytes, read: date) -> list[dict[str, Any]]:
             msg = "no releases"
             raise ValueError(msg)  # noqa: TRY301
         records = endoflife.product_records(slug, releases, read)
-        # Validate them exactly as the bundled data is validated.
-        parse_manufacturer(
-            {"id": "check", "name": "check", "products": records}, f"endoflife.date {slug}"
-        )
+        products = endoflife_products(slug, records)
     except (ValueError, TypeError, DatabaseError) as err:
         msg = f"endoflife.date {slug}: {err}"
         raise RefreshError(msg) from err
-    return records
+    return records, products
 
 
-def with_endoflife(database: Database, slug: str, records: list[dict[str, Any]]) -> Database:
-    """Return the database with one endoflife.date product's devices replaced."""
-    spec = endoflife.PRODUCTS[slug]
-    page = endoflife.PAGE_URL.format(slug=slug)
+def with_endoflife(database: Database, updates: Mapping[str, tuple[Product, ...]]) -> Database:
+    """Return the database with these endoflife.date products' devices replaced.
+
+    The match index is built once, whatever the number of products replaced.
+    """
+    if not updates:
+        return database
+    pages = {endoflife.PAGE_URL.format(slug=slug) for slug in updates}
+    fresh: dict[str, list[Product]] = {}
+    for slug, products in updates.items():
+        fresh.setdefault(endoflife.PRODUCTS[slug].manufacturer, []).extend(products)
     manufacturers: list[Manufacturer] = []
     for manufacturer in database.manufacturers:
-        if manufacturer.id == spec.manufacturer:
-            fresh = parse_manufacturer(
-                {"id": manufacturer.id, "name": manufacturer.name, "products": records}
-            ).products
-            kept = tuple(p for p in manufacturer.products if p.sources[0].url != page)
+        if added := fresh.get(manufacturer.id):
+            kept = tuple(p for p in manufacturer.products if p.sources[0].url not in pages)
             names = {product.name for product in kept}
             manufacturer = replace(  # noqa: PLW2901
-                manufacturer, products=kept + tuple(p for p in fresh if p.name not in names)
+                manufacturer, products=kept + tuple(p for p in added if p.name not in names)
             )
         manufacturers.append(manufacturer)
     return replace(database, manufacturers=tuple(manufacturers), matcher=Matcher(manufacturers))
