@@ -8,18 +8,22 @@ from typing import Any
 
 import pytest
 
-from custom_components.device_security import checks
-from custom_components.device_security.checks import AssessmentContext, assess
-from custom_components.device_security.credentials import (
+from custom_components.device_security.core import checks
+from custom_components.device_security.core.checks import AssessmentContext, assess
+from custom_components.device_security.core.credentials import (
     LOGIN_CATEGORIES,
     CredentialDigester,
     load_default_credentials,
 )
-from custom_components.device_security.database.loader import Database, parse_database
-from custom_components.device_security.database.matcher import Match, MatchMethod
-from custom_components.device_security.database.schema import CATEGORIES
-from custom_components.device_security.device_record import DeviceRecord, NetService, PendingUpdate
-from custom_components.device_security.report import (
+from custom_components.device_security.core.database.loader import Database, parse_database
+from custom_components.device_security.core.database.matcher import Match, MatchMethod
+from custom_components.device_security.core.database.schema import CATEGORIES
+from custom_components.device_security.core.device_record import (
+    DeviceRecord,
+    NetService,
+    PendingUpdate,
+)
+from custom_components.device_security.core.report import (
     CheckId,
     DeviceAssessment,
     Finding,

@@ -7,14 +7,14 @@ from typing import Any
 
 import pytest
 
-from custom_components.device_security.database import endoflife
-from custom_components.device_security.database.loader import (
+from custom_components.device_security.core.database import endoflife
+from custom_components.device_security.core.database.loader import (
     MAX_DOCUMENT_BYTES,
     Database,
     load_database,
     parse_database,
 )
-from custom_components.device_security.database.matcher import (
+from custom_components.device_security.core.database.matcher import (
     MAX_INPUT,
     Match,
     Matcher,
@@ -22,8 +22,8 @@ from custom_components.device_security.database.matcher import (
     normalize_manufacturer,
     normalize_model,
 )
-from custom_components.device_security.database.model import Manufacturer, SupportKind
-from custom_components.device_security.database.schema import (
+from custom_components.device_security.core.database.model import Manufacturer, SupportKind
+from custom_components.device_security.core.database.schema import (
     DatabaseError,
     parse_document,
     parse_manufacturer,

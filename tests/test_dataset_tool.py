@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from custom_components.device_security.database.loader import load_database
+from custom_components.device_security.core.database.loader import load_database
 from tools import dataset
 
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 
-from custom_components.device_security.credentials import CredentialDigester
+from custom_components.device_security.core.credentials import CredentialDigester
 from custom_components.device_security.inventory import UNNAMED, async_build_inventory, clip
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr

@@ -26,8 +26,8 @@ from custom_components.device_security.const import (
     DOMAIN,
     EVENT_FINDING,
 )
-from custom_components.device_security.probes.model import ProbeLimits
-from custom_components.device_security.report import CheckId
+from custom_components.device_security.core.probes.model import ProbeLimits
+from custom_components.device_security.core.report import CheckId
 from homeassistant.components.zeroconf.const import DATA_INSTANCE
 from homeassistant.components.zeroconf.models import HaAsyncZeroconf, HaZeroconf
 from homeassistant.const import CONF_HOST

@@ -7,20 +7,20 @@ import time
 import aiohttp
 import pytest
 
-from custom_components.device_security.probes import prober
-from custom_components.device_security.probes.address_guard import (
+from custom_components.device_security.core.probes import prober
+from custom_components.device_security.core.probes.address_guard import (
     AddressRefusedError,
     check_target,
     is_allowed,
 )
-from custom_components.device_security.probes.model import (
+from custom_components.device_security.core.probes.model import (
     Login,
     Outcome,
     ProbeLimits,
     Service,
     ServiceKind,
 )
-from custom_components.device_security.probes.prober import Target, probe, sweep
+from custom_components.device_security.core.probes.prober import Target, probe, sweep
 
 from .servers.devices import PASSWORD, USERNAME, http_device, rtsp, tcp_device, telnet
 

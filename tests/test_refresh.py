@@ -22,10 +22,10 @@ from custom_components.device_security.const import (
     DOMAIN,
 )
 from custom_components.device_security.coordinator import DeviceSecurityCoordinator
+from custom_components.device_security.core.database import endoflife
+from custom_components.device_security.core.database.loader import BUNDLED
+from custom_components.device_security.core.database.refresh import FetchLimits
 from custom_components.device_security.data_source import ISSUE_REFRESH_FAILING
-from custom_components.device_security.database import endoflife
-from custom_components.device_security.database.loader import BUNDLED
-from custom_components.device_security.database.refresh import FetchLimits
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util

@@ -21,13 +21,13 @@ import sys
 import time
 import tracemalloc
 
-from custom_components.device_security.database.loader import BUNDLED, Database, load_database
-from custom_components.device_security.database.matcher import (
+from custom_components.device_security.core.database.loader import BUNDLED, Database, load_database
+from custom_components.device_security.core.database.matcher import (
     Matcher,
     normalize_manufacturer,
     normalize_model,
 )
-from custom_components.device_security.database.model import Manufacturer, Product
+from custom_components.device_security.core.database.model import Manufacturer, Product
 
 SEED = 20261122
 RUNS = 5

@@ -13,13 +13,13 @@ import time
 import aiohttp
 from aiohttp import web
 
-from custom_components.device_security.probes.model import (
+from custom_components.device_security.core.probes.model import (
     Login,
     ProbeLimits,
     Service,
     ServiceKind,
 )
-from custom_components.device_security.probes.prober import Target, sweep
+from custom_components.device_security.core.probes.prober import Target, sweep
 
 HOSTS = 254
 LOGINS = [Login("admin", "admin"), Login("admin", "12345"), Login("root", "root")]

@@ -21,10 +21,10 @@ from typing import Any
 
 import yaml
 
-from custom_components.device_security.database import endoflife
-from custom_components.device_security.database.loader import Database, parse_database
-from custom_components.device_security.database.model import RuleStart, SupportKind
-from custom_components.device_security.database.schema import (
+from custom_components.device_security.core.database import endoflife
+from custom_components.device_security.core.database.loader import Database, parse_database
+from custom_components.device_security.core.database.model import RuleStart, SupportKind
+from custom_components.device_security.core.database.schema import (
     SCHEMA_VERSION,
     DatabaseError,
     parse_manufacturer,

@@ -9,8 +9,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
+from .core.report import Severity
 from .entity import MonitoredDeviceEntity, async_track_monitored_devices
-from .report import Severity
 
 PARALLEL_UPDATES = 0
 PROBLEM = "problem"

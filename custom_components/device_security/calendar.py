@@ -8,8 +8,8 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
 from .coordinator import DeviceSecurityConfigEntry
+from .core.report import SecurityReport
 from .entity import DeviceSecurityEntity
-from .report import SecurityReport
 
 PARALLEL_UPDATES = 0
 

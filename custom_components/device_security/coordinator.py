@@ -14,7 +14,6 @@ from homeassistant.helpers.storage import Store
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util
 
-from .checks import AssessmentContext, assess
 from .const import (
     CONF_ENDING_SOON_DAYS,
     CONF_IGNORED_DEVICES,
@@ -28,15 +27,16 @@ from .const import (
     LOGGER,
     REGISTRY_DEBOUNCE_SECONDS,
 )
-from .credentials import CredentialDigester, load_default_credentials, load_default_logins
+from .core.checks import AssessmentContext, assess
+from .core.credentials import CredentialDigester, load_default_credentials, load_default_logins
+from .core.device_record import DeviceRecord
+from .core.lan import correlate
+from .core.probes.model import Login
+from .core.report import DeviceAssessment, SecurityReport
 from .data_source import DatabaseSource
-from .device_record import DeviceRecord
 from .discovery import LanDiscovery
 from .inventory import async_build_inventory
-from .lan import correlate
 from .login_tests import DefaultLoginTester
-from .probes.model import Login
-from .report import DeviceAssessment, SecurityReport
 
 type DeviceSecurityConfigEntry = ConfigEntry[DeviceSecurityCoordinator]
 ACKNOWLEDGED_STORAGE_VERSION = 1

@@ -20,10 +20,10 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from .const import CONF_DATA_URL, CONF_ONLINE_REFRESH, DOMAIN, LOGGER
-from .database import endoflife
-from .database.loader import Database, load_database
-from .database.model import Product
-from .database.refresh import (
+from .core.database import endoflife
+from .core.database.loader import Database, load_database
+from .core.database.model import Product
+from .core.database.refresh import (
     FetchLimits,
     RefreshError,
     endoflife_products,
@@ -32,7 +32,7 @@ from .database.refresh import (
     parse_project_file,
     with_endoflife,
 )
-from .database.schema import DatabaseError
+from .core.database.schema import DatabaseError
 
 STORAGE_VERSION = 1
 STORAGE_KEY = f"{DOMAIN}.data_cache"

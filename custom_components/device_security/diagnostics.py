@@ -6,7 +6,7 @@ from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.core import HomeAssistant
 
 from .coordinator import DeviceSecurityConfigEntry
-from .serialize import report_as_dict
+from .core.serialize import report_as_dict
 
 TO_REDACT = {"serial_number", "macs", "data_url"}
 

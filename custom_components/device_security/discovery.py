@@ -14,7 +14,7 @@ from homeassistant.components import zeroconf
 from homeassistant.core import HomeAssistant
 
 from .const import LOGGER
-from .lan import (
+from .core.lan import (
     MAX_ANNOUNCEMENTS,
     SERVICE_TYPES,
     Announcement,

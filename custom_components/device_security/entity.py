@@ -11,7 +11,7 @@ from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .const import CONF_PER_DEVICE_ENTITIES, DOMAIN
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
-from .report import DeviceAssessment
+from .core.report import DeviceAssessment
 
 
 class DeviceSecurityEntity(CoordinatorEntity[DeviceSecurityCoordinator]):

@@ -18,8 +18,8 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.loader import IntegrationNotFound, async_get_integration
 
 from .const import DOMAIN
-from .credentials import CredentialDigester
-from .device_record import DeviceRecord, PendingUpdate
+from .core.credentials import CredentialDigester
+from .core.device_record import DeviceRecord, PendingUpdate
 
 # Registry strings are free text from other integrations; a record keeps at most this
 # much of each, enough to identify and display, never enough to bloat a state.

@@ -11,11 +11,11 @@ from dataclasses import replace
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 
-from .database.matcher import Matcher
-from .device_record import DeviceRecord
-from .lan import is_ip
-from .probes.model import Login, Outcome, ProbeLimits, ProbeResult, Service, ServiceKind
-from .probes.prober import Target, sweep
+from .core.database.matcher import Matcher
+from .core.device_record import DeviceRecord
+from .core.lan import is_ip
+from .core.probes.model import Login, Outcome, ProbeLimits, ProbeResult, Service, ServiceKind
+from .core.probes.prober import Target, sweep
 
 # Announced service types the probes speak.
 PROBED_TYPES = {

@@ -17,8 +17,8 @@ from homeassistant.helpers import issue_registry as ir, selector
 
 from .const import CONF_SUPPORT_OVERRIDES, DOMAIN
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
+from .core.report import CheckId, DeviceAssessment, Finding, SecurityReport
 from .data_source import ISSUE_REFRESH_FAILING
-from .report import CheckId, DeviceAssessment, Finding, SecurityReport
 
 SUPPORT_CHECKS = frozenset(
     {CheckId.SUPPORT_ENDED, CheckId.SUPPORT_ENDING_SOON, CheckId.NO_SUPPORT_PERIOD}

@@ -16,8 +16,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
+from .core.report import CheckId, SecurityReport
 from .entity import DeviceSecurityEntity, MonitoredDeviceEntity, async_track_monitored_devices
-from .report import CheckId, SecurityReport
 
 PARALLEL_UPDATES = 0
 SUPPORT_END = "support_end"

@@ -15,7 +15,7 @@ from homeassistant.helpers import config_validation as cv
 
 from .const import DOMAIN
 from .coordinator import DeviceSecurityCoordinator
-from .serialize import assessment_as_dict, report_as_dict
+from .core.serialize import assessment_as_dict, report_as_dict
 
 SERVICE_SCAN = "scan"
 SERVICE_GET_REPORT = "get_report"

@@ -5,11 +5,12 @@ from datetime import date
 import json
 from pathlib import Path
 
+from .. import DATA_DIR
 from .matcher import Matcher
 from .model import Manufacturer, Product
 from .schema import DatabaseError, parse_document
 
-BUNDLED = Path(__file__).parent.parent / "data" / "database.json"
+BUNDLED = DATA_DIR / "database.json"
 MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
 
 

@@ -13,9 +13,10 @@ import json
 from pathlib import Path
 import secrets
 
+from . import DATA_DIR
 from .probes.model import Login
 
-DEFAULT_CREDENTIALS_FILE = Path(__file__).parent / "data" / "default_credentials.json"
+DEFAULT_CREDENTIALS_FILE = DATA_DIR / "default_credentials.json"
 # Products that have a local login of their own: a router's or a camera's web page, a NAS.
 # A speaker, a bulb or a phone has none (or the owner's own account), so a vendor's default
 # password from its routers says nothing about it.
