@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from custom_components.device_security.core import checks
-from custom_components.device_security.core.checks import AssessmentContext, assess
+from custom_components.device_security.core.checks import KINDS, AssessmentContext, assess
+from custom_components.device_security.core.checks.base import Check
 from custom_components.device_security.core.credentials import (
     LOGIN_CATEGORIES,
     CredentialDigester,
@@ -23,12 +24,10 @@ from custom_components.device_security.core.device_record import (
     NetService,
     PendingUpdate,
 )
+from custom_components.device_security.core.findings import Finding, Severity
 from custom_components.device_security.core.report import (
-    CheckId,
     DeviceAssessment,
-    Finding,
     SecurityReport,
-    Severity,
     SupportState,
 )
 
@@ -82,7 +81,7 @@ def manufacturer(
 def database(*manufacturers: dict[str, Any]) -> Database:
     """Parse a hand-made document through the real loader."""
     document = {
-        "schema_version": 1,
+        "schema_version": 2,
         "generated": "2026-05-01",
         "attribution": [],
         "manufacturers": list(manufacturers),
@@ -104,7 +103,7 @@ def context(db: Database, **fields: Any) -> AssessmentContext:
     return AssessmentContext(today=TODAY, ending_soon_days=WINDOW, database=db, **fields)
 
 
-def checks_of(assessment: DeviceAssessment) -> list[CheckId]:
+def checks_of(assessment: DeviceAssessment) -> list[str]:
     return [finding.check for finding in assessment.findings]
 
 
@@ -117,20 +116,23 @@ def iso(days: int) -> str:
 
 SUPPORT_CASES = [
     # product fields, state, end offset (days from TODAY) or None, basis, finding or None
-    pytest.param({"support": "date", "support_end": iso(-1)}, SupportState.ENDED, -1, "database", CheckId.SUPPORT_ENDED, id="ended-yesterday"),  # noqa: E501
-    pytest.param({"support": "date", "support_end": iso(-4000)}, SupportState.ENDED, -4000, "database", CheckId.SUPPORT_ENDED, id="ended-long-ago"),  # noqa: E501
-    pytest.param({"support": "date", "support_end": iso(0)}, SupportState.ENDING_SOON, 0, "database", CheckId.SUPPORT_ENDING_SOON, id="ends-today"),  # noqa: E501
-    pytest.param({"support": "date", "support_end": iso(1)}, SupportState.ENDING_SOON, 1, "database", CheckId.SUPPORT_ENDING_SOON, id="ends-tomorrow"),  # noqa: E501
-    pytest.param({"support": "date", "support_end": iso(WINDOW)}, SupportState.ENDING_SOON, WINDOW, "database", CheckId.SUPPORT_ENDING_SOON, id="ends-at-window"),  # noqa: E501
+    pytest.param({"support": "date", "support_end": iso(-1)}, SupportState.ENDED, -1, "database", "support_ended", id="ended-yesterday"),  # noqa: E501
+    pytest.param({"support": "date", "support_end": iso(-4000)}, SupportState.ENDED, -4000, "database", "support_ended", id="ended-long-ago"),  # noqa: E501
+    pytest.param({"support": "date", "support_end": iso(0)}, SupportState.ENDING_SOON, 0, "database", "support_ending_soon", id="ends-today"),  # noqa: E501
+    pytest.param({"support": "date", "support_end": iso(1)}, SupportState.ENDING_SOON, 1, "database", "support_ending_soon", id="ends-tomorrow"),  # noqa: E501
+    pytest.param({"support": "date", "support_end": iso(WINDOW)}, SupportState.ENDING_SOON, WINDOW, "database", "support_ending_soon", id="ends-at-window"),  # noqa: E501
     pytest.param({"support": "date", "support_end": iso(WINDOW + 1)}, SupportState.SUPPORTED, WINDOW + 1, "database", None, id="ends-after-window"),  # noqa: E501
     pytest.param({"support": "date", "support_end": iso(3000)}, SupportState.SUPPORTED, 3000, "database", None, id="ends-far"),  # noqa: E501
-    pytest.param({"support": "ended"}, SupportState.ENDED, None, "database", CheckId.SUPPORT_ENDED, id="ended-no-date"),  # noqa: E501
+    pytest.param({"support": "ended"}, SupportState.ENDED, None, "database", "support_ended", id="ended-no-date"),  # noqa: E501
     pytest.param({"support": "supported"}, SupportState.SUPPORTED, None, "database", None, id="supported-no-date"),  # noqa: E501
-    pytest.param({"support": "rule", "support_end": iso(-1)}, SupportState.ENDED, -1, "policy", CheckId.SUPPORT_ENDED, id="rule-ended"),  # noqa: E501
-    pytest.param({"support": "rule", "support_end": iso(10)}, SupportState.ENDING_SOON, 10, "policy", CheckId.SUPPORT_ENDING_SOON, id="rule-ending-soon"),  # noqa: E501
+    # A rule's date is a guaranteed minimum: once it is over, updates may still come.
+    pytest.param({"support": "rule", "support_end": iso(-1)}, SupportState.MINIMUM_PASSED, -1, "policy", "support_minimum_passed", id="rule-minimum-passed"),  # noqa: E501
+    pytest.param({"support": "rule", "support_end": iso(10)}, SupportState.SUPPORTED, 10, "policy", None, id="rule-minimum-soon"),  # noqa: E501
+    pytest.param({"support": "minimum", "support_end": iso(-1)}, SupportState.MINIMUM_PASSED, -1, "database", "support_minimum_passed", id="minimum-passed"),  # noqa: E501
+    pytest.param({"support": "minimum", "support_end": iso(30)}, SupportState.SUPPORTED, 30, "database", None, id="minimum-ahead"),  # noqa: E501
     pytest.param({"support": "rule", "support_end": iso(1000)}, SupportState.SUPPORTED, 1000, "policy", None, id="rule-supported"),  # noqa: E501
-    pytest.param({"support": "rule"}, SupportState.UNKNOWN, None, "policy", CheckId.UNKNOWN_SUPPORT, id="rule-without-date"),  # noqa: E501
-    pytest.param({"support": "none"}, SupportState.NO_PUBLISHED_PERIOD, None, "database", CheckId.NO_SUPPORT_PERIOD, id="none"),  # noqa: E501
+    pytest.param({"support": "rule"}, SupportState.POLICY, None, "policy", None, id="rule-without-date"),  # noqa: E501
+    pytest.param({"support": "none"}, SupportState.NO_PUBLISHED_PERIOD, None, "database", "no_support_period", id="none"),  # noqa: E501
 ]  # fmt: skip
 
 
@@ -140,7 +142,7 @@ def test_support_from_database(
     state: SupportState,
     offset: int | None,
     basis: str,
-    check: CheckId | None,
+    check: str | None,
 ) -> None:
     db = database(manufacturer("acme", product("Widget", **fields)))
     assessment = assess(record(), context(db))
@@ -156,14 +158,15 @@ def test_support_from_database(
         assert support_findings == []
     else:
         details = {"end": end.isoformat()} if end else {}
-        assert support_findings == [Finding(check, details)]
+        assert support_findings == [Finding(KINDS[check], details)]
 
 
 SUPPORT_CHECKS = {
-    CheckId.SUPPORT_ENDED,
-    CheckId.SUPPORT_ENDING_SOON,
-    CheckId.NO_SUPPORT_PERIOD,
-    CheckId.UNKNOWN_SUPPORT,
+    "support_ended",
+    "support_ending_soon",
+    "no_support_period",
+    "unknown_support",
+    "support_minimum_passed",
 }
 
 
@@ -204,7 +207,7 @@ def test_unidentified_product_has_unknown_support(
     assert assessment.support.state is SupportState.UNKNOWN
     assert assessment.support.end is None
     assert assessment.support.sources == ()
-    assert Finding(CheckId.UNKNOWN_SUPPORT) in assessment.findings
+    assert Finding(KINDS["unknown_support"]) in assessment.findings
     if method is MatchMethod.AMBIGUOUS:
         assert assessment.match.candidates == ("acme/alpha", "acme/beta")
 
@@ -240,8 +243,8 @@ def test_owner_override_wins(
     assert assessment.support.basis == "owner"
     assert assessment.support.sources == ()
     assert not {f.check for f in assessment.findings} & {
-        CheckId.NO_SUPPORT_PERIOD,
-        CheckId.UNKNOWN_SUPPORT,
+        "no_support_period",
+        "unknown_support",
     }
 
 
@@ -336,9 +339,10 @@ def test_default_password_confirmed(
     device = record(model=model, credential_digests=stored)
     assessment = assess(device, context(database(*PASSWORD_DB), default_credentials=defaults))
     assert (
-        Finding(CheckId.DEFAULT_PASSWORD_CONFIRMED, {"manufacturer": "Acme"}) in assessment.findings
+        Finding(KINDS["default_password_confirmed"], {"manufacturer": "Acme"})
+        in assessment.findings
     )
-    assert not assessment.counts(CheckId.DEFAULT_PASSWORD_RISK)
+    assert not assessment.counts("default_password_risk")
     assert_no_secret(device, assessment, assessment.findings)
 
 
@@ -350,8 +354,8 @@ def test_same_password_with_other_username_is_not_the_default_login(
         record(credential_digests=stored),
         context(database(*PASSWORD_DB), default_credentials=defaults),
     )
-    assert not assessment.counts(CheckId.DEFAULT_PASSWORD_CONFIRMED)
-    assert not assessment.counts(CheckId.DEFAULT_PASSWORD_RISK)
+    assert not assessment.counts("default_password_confirmed")
+    assert not assessment.counts("default_password_risk")
 
 
 def test_other_key_does_not_confirm(defaults: dict[str, frozenset[str]]) -> None:
@@ -360,7 +364,7 @@ def test_other_key_does_not_confirm(defaults: dict[str, frozenset[str]]) -> None
         record(credential_digests=stored),
         context(database(*PASSWORD_DB), default_credentials=defaults),
     )
-    assert not assessment.counts(CheckId.DEFAULT_PASSWORD_CONFIRMED)
+    assert not assessment.counts("default_password_confirmed")
 
 
 @pytest.mark.parametrize(("model", "hosts"), [("Widget-1", ()), ("Unknown-9", ("192.168.1.5",))])
@@ -369,8 +373,8 @@ def test_default_password_risk_without_stored_credentials(
 ) -> None:
     device = record(model=model, hosts=hosts)
     assessment = assess(device, context(database(*PASSWORD_DB), default_credentials=defaults))
-    assert Finding(CheckId.DEFAULT_PASSWORD_RISK, {"manufacturer": "Acme"}) in assessment.findings
-    assert not assessment.counts(CheckId.DEFAULT_PASSWORD_CONFIRMED)
+    assert Finding(KINDS["default_password_risk"], {"manufacturer": "Acme"}) in assessment.findings
+    assert not assessment.counts("default_password_confirmed")
     assert_no_secret(device, assessment, assessment.findings)
 
 
@@ -385,7 +389,7 @@ def test_no_password_finding_when_owner_changed_the_password(
     assert not {f.check for f in assessment.findings} & PASSWORD_CHECKS
 
 
-PASSWORD_CHECKS = {CheckId.DEFAULT_PASSWORD_CONFIRMED, CheckId.DEFAULT_PASSWORD_RISK}
+PASSWORD_CHECKS = {"default_password_confirmed", "default_password_risk"}
 
 
 def test_no_password_risk_for_an_unknown_product_not_reached_over_the_network(
@@ -403,7 +407,7 @@ def test_login_tests_decide_the_default_password(defaults: dict[str, frozenset[s
     assert not {f.check for f in refused.findings} & PASSWORD_CHECKS
     accepted = assess(record(model="Widget-1", default_login_services=("http", "rtsp")), ctx)
     assert (
-        Finding(CheckId.DEFAULT_PASSWORD_CONFIRMED, {"manufacturer": "Acme", "via": "http, rtsp"})
+        Finding(KINDS["default_password_confirmed"], {"manufacturer": "Acme", "via": "http, rtsp"})
         in accepted.findings
     )
 
@@ -449,7 +453,7 @@ DISCLOSURE_DB = [
     manufacturer("acme", product("Widget", support="supported")),
     manufacturer("globex", product("Widget", support="supported"), contact=False),
 ]
-GLOBEX_NO_CONTACT = Finding(CheckId.NO_DISCLOSURE_CONTACT, {"manufacturer": "Globex"})
+GLOBEX_NO_CONTACT = Finding(KINDS["no_disclosure_contact"], {"manufacturer": "Globex"})
 
 
 @pytest.mark.parametrize(
@@ -464,7 +468,7 @@ GLOBEX_NO_CONTACT = Finding(CheckId.NO_DISCLOSURE_CONTACT, {"manufacturer": "Glo
 )
 def test_disclosure(maker: str | None, model: str | None, expected: list[Finding]) -> None:
     assessment = assess(record(maker, model), context(database(*DISCLOSURE_DB)))
-    assert [f for f in assessment.findings if f.check is CheckId.NO_DISCLOSURE_CONTACT] == expected
+    assert [f for f in assessment.findings if f.check == "no_disclosure_contact"] == expected
 
 
 def test_assessment_carries_the_contact() -> None:
@@ -483,9 +487,9 @@ def test_one_finding_per_pending_update() -> None:
     )
     db = database(*DISCLOSURE_DB)
     assessment = assess(record(pending_updates=updates), context(db))
-    assert [f for f in assessment.findings if f.check is CheckId.UPDATE_AVAILABLE] == [
+    assert [f for f in assessment.findings if f.check == "update_available"] == [
         Finding(
-            CheckId.UPDATE_AVAILABLE,
+            KINDS["update_available"],
             {
                 "entity_id": "update.hub_firmware",
                 "installed": "1.0",
@@ -494,24 +498,24 @@ def test_one_finding_per_pending_update() -> None:
             },
         ),
         Finding(
-            CheckId.UPDATE_AVAILABLE,
+            KINDS["update_available"],
             {"entity_id": "update.hub_radio", "installed": "", "latest": "", "since": ""},
         ),
     ]
     assert assessment.score == 100 - 2 * Severity.MEDIUM
-    assert not assess(record(), context(db)).counts(CheckId.UPDATE_AVAILABLE)
+    assert not assess(record(), context(db)).counts("update_available")
 
 
 def test_cloud_dependence_is_information_only() -> None:
     device = record(integrations=("nest", "tuya", "zha"), cloud_integrations=("nest", "tuya"))
     assessment = assess(device, context(database(*DISCLOSURE_DB)))
     assert assessment.findings == (
-        Finding(CheckId.CLOUD_DEPENDENT, {"integrations": "nest, tuya"}),
+        Finding(KINDS["cloud_dependent"], {"integrations": "nest, tuya"}),
     )
-    assert assessment.findings[0].info.severity is Severity.INFO
+    assert assessment.findings[0].severity is Severity.INFO
     assert not assessment.has_problem
     assert assessment.score == 100
-    assert assessment.counts(CheckId.CLOUD_DEPENDENT)
+    assert assessment.counts("cloud_dependent")
 
 
 def test_healthy_device_has_no_findings() -> None:
@@ -524,7 +528,7 @@ def test_healthy_device_has_no_findings() -> None:
 # --- a broken check -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("broken", [name for name, _ in checks.CHECKS])
+@pytest.mark.parametrize("broken", [check.name for check in checks.CHECKS])
 def test_a_raising_check_is_reported_and_the_others_run(
     monkeypatch: pytest.MonkeyPatch, broken: str
 ) -> None:
@@ -535,7 +539,10 @@ def test_a_raising_check_is_reported_and_the_others_run(
     monkeypatch.setattr(
         checks,
         "CHECKS",
-        tuple((name, explode if name == broken else check) for name, check in checks.CHECKS),
+        tuple(
+            dataclasses.replace(check, run=explode) if check.name == broken else check
+            for check in checks.CHECKS
+        ),
     )
     device = record(
         "Globex",
@@ -549,22 +556,23 @@ def test_a_raising_check_is_reported_and_the_others_run(
     db = database(*DISCLOSURE_DB)
     assessment = assess(device, context(db, default_credentials={"globex": frozenset({"d"})}))
 
-    failed = Finding(CheckId.CHECK_FAILED, {"check": broken, "error": "ZeroDivisionError"})
+    failed = Finding(KINDS["check_failed"], {"check": broken, "error": "ZeroDivisionError"})
     assert failed in assessment.findings
-    assert failed.info.severity is Severity.LOW
+    assert failed.severity is Severity.LOW
     expected = {
-        "default_password": CheckId.DEFAULT_PASSWORD_RISK,
-        "disclosure": CheckId.NO_DISCLOSURE_CONTACT,
-        "updates": CheckId.UPDATE_AVAILABLE,
-        "cloud": CheckId.CLOUD_DEPENDENT,
-        "exposure": CheckId.INSECURE_REMOTE_ACCESS,
-        "unmanaged": CheckId.UNMANAGED_DEVICE,
+        "support": "unknown_support",
+        "default_password": "default_password_risk",
+        "disclosure": "no_disclosure_contact",
+        "updates": "update_available",
+        "cloud": "cloud_dependent",
+        "exposure": "insecure_remote_access",
+        "unmanaged": "unmanaged_device",
     }
-    assert set(expected) == {name for name, _ in checks.CHECKS}
+    assert set(expected) == {check.name for check in checks.CHECKS}
     found = {f.check for f in assessment.findings}
     for name, check_id in expected.items():
         assert (check_id in found) is (name != broken), name
-    assert assessment.support.state is SupportState.UNKNOWN
+    assert assessment.support.state is SupportState.UNKNOWN  # a fact, whichever check broke
 
 
 def test_a_raising_generator_check_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -572,11 +580,11 @@ def test_a_raising_generator_check_is_reported(monkeypatch: pytest.MonkeyPatch) 
         yield from ()
         raise KeyError
 
-    monkeypatch.setattr(checks, "CHECKS", (("lazy", lazy), *checks.CHECKS))
+    monkeypatch.setattr(checks, "CHECKS", (Check("lazy", (), lazy), *checks.CHECKS))
     assessment = assess(record("Globex"), context(database(*DISCLOSURE_DB)))
     assert assessment.findings == (
-        Finding(CheckId.CHECK_FAILED, {"check": "lazy", "error": "KeyError"}),
-        Finding(CheckId.NO_DISCLOSURE_CONTACT, {"manufacturer": "Globex"}),
+        Finding(KINDS["check_failed"], {"check": "lazy", "error": "KeyError"}),
+        Finding(KINDS["no_disclosure_contact"], {"manufacturer": "Globex"}),
     )
 
 
@@ -597,7 +605,7 @@ def test_device_score_is_100_less_the_active_penalties() -> None:
     updates = (PendingUpdate("update.a", "1", "2"),)
     assessment = scored(pending_updates=updates)
     assert sorted(checks_of(assessment)) == sorted(
-        [CheckId.SUPPORT_ENDED, CheckId.NO_DISCLOSURE_CONTACT, CheckId.UPDATE_AVAILABLE]
+        ["support_ended", "no_disclosure_contact", "update_available"]
     )
     assert assessment.score == 100 - Severity.HIGH - Severity.LOW - Severity.MEDIUM == 40
     assert assessment.has_problem
@@ -606,20 +614,20 @@ def test_device_score_is_100_less_the_active_penalties() -> None:
 def test_device_score_is_floored_at_zero() -> None:
     updates = tuple(PendingUpdate(f"update.u{i}", "1", "2") for i in range(5))
     assessment = scored(pending_updates=updates)
-    assert 100 - sum(f.info.severity for f in assessment.findings) < 0
+    assert 100 - sum(f.severity for f in assessment.findings) < 0
     assert assessment.score == 0
 
 
 def test_acknowledged_findings_do_not_count() -> None:
     assessment = scored()
-    ended = next(f for f in assessment.findings if f.check is CheckId.SUPPORT_ENDED)
+    ended = next(f for f in assessment.findings if f.check == "support_ended")
     acknowledged = dataclasses.replace(assessment, acknowledged=frozenset({ended.fingerprint}))
 
     assert acknowledged.findings == assessment.findings
     assert ended not in acknowledged.active
     assert acknowledged.active == tuple(f for f in assessment.findings if f != ended)
-    assert not acknowledged.counts(CheckId.SUPPORT_ENDED)
-    assert acknowledged.counts(CheckId.NO_DISCLOSURE_CONTACT)
+    assert not acknowledged.counts("support_ended")
+    assert acknowledged.counts("no_disclosure_contact")
     assert acknowledged.score == 100 - Severity.LOW
     assert assessment.score == 100 - Severity.LOW - Severity.HIGH
 
@@ -634,28 +642,28 @@ def test_a_changed_finding_needs_a_new_acknowledgement() -> None:
     before = scored(pending_updates=(PendingUpdate("update.a", "1", "2"),))
     after = scored(pending_updates=(PendingUpdate("update.a", "1", "3"),))
     old = {f.fingerprint for f in before.findings}
-    (update_before,) = (f for f in before.findings if f.check is CheckId.UPDATE_AVAILABLE)
-    (update_after,) = (f for f in after.findings if f.check is CheckId.UPDATE_AVAILABLE)
+    (update_before,) = (f for f in before.findings if f.check == "update_available")
+    (update_after,) = (f for f in after.findings if f.check == "update_available")
     assert update_before.fingerprint != update_after.fingerprint
 
     acknowledged = dataclasses.replace(after, acknowledged=frozenset(old))
     assert acknowledged.active == (update_after,)
-    assert acknowledged.counts(CheckId.UPDATE_AVAILABLE)
-    assert not acknowledged.counts(CheckId.SUPPORT_ENDED)
+    assert acknowledged.counts("update_available")
+    assert not acknowledged.counts("support_ended")
 
 
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        (Finding(CheckId.SUPPORT_ENDED), Finding(CheckId.SUPPORT_ENDING_SOON)),
-        (Finding(CheckId.SUPPORT_ENDED, {"end": "2026-01-01"}), Finding(CheckId.SUPPORT_ENDED)),
+        (Finding(KINDS["support_ended"]), Finding(KINDS["support_ending_soon"])),
+        (Finding(KINDS["support_ended"], {"end": "2026-01-01"}), Finding(KINDS["support_ended"])),
         (
-            Finding(CheckId.SUPPORT_ENDED, {"end": "2026-01-01"}),
-            Finding(CheckId.SUPPORT_ENDED, {"end": "2026-01-02"}),
+            Finding(KINDS["support_ended"], {"end": "2026-01-01"}),
+            Finding(KINDS["support_ended"], {"end": "2026-01-02"}),
         ),
         (
-            Finding(CheckId.NO_DISCLOSURE_CONTACT, {"manufacturer": "A"}),
-            Finding(CheckId.NO_DISCLOSURE_CONTACT, {"maker": "A"}),
+            Finding(KINDS["no_disclosure_contact"], {"manufacturer": "A"}),
+            Finding(KINDS["no_disclosure_contact"], {"maker": "A"}),
         ),
     ],
 )
@@ -664,15 +672,15 @@ def test_fingerprints_differ_when_findings_differ(first: Finding, second: Findin
 
 
 def test_fingerprint_ignores_detail_order() -> None:
-    one = Finding(CheckId.UPDATE_AVAILABLE, {"latest": "2", "entity_id": "update.a"})
-    two = Finding(CheckId.UPDATE_AVAILABLE, {"entity_id": "update.a", "latest": "2"})
+    one = Finding(KINDS["update_available"], {"latest": "2", "entity_id": "update.a"})
+    two = Finding(KINDS["update_available"], {"entity_id": "update.a", "latest": "2"})
     assert one.fingerprint == two.fingerprint
 
 
 def test_fingerprint_is_unambiguous_for_hostile_details() -> None:
     def update(installed: str, latest: str) -> Finding:
         details = {"entity_id": "update.a", "installed": installed, "latest": latest, "since": ""}
-        return Finding(CheckId.UPDATE_AVAILABLE, details)
+        return Finding(KINDS["update_available"], details)
 
     assert update("a|latest=b", "c").fingerprint != update("a", "b|latest=c").fingerprint
 
@@ -689,14 +697,14 @@ def test_home_score_and_counts() -> None:
     assert (healthy.score, ended.score, updating.score) == (100, 55, 40)
     assert report.monitored == 3
     assert report.score == round((100 + 55 + 40) / 3) == 65
-    assert report.count(CheckId.SUPPORT_ENDED) == 2
-    assert report.count(CheckId.UPDATE_AVAILABLE) == 1
+    assert report.count("support_ended") == 2
+    assert report.count("update_available") == 1
     # A device with several of the kinds counts once.
-    assert report.count(CheckId.SUPPORT_ENDED, CheckId.NO_DISCLOSURE_CONTACT) == 2
-    assert report.count(CheckId.CHECK_FAILED) == 0
+    assert report.count("support_ended", "no_disclosure_contact") == 2
+    assert report.count("check_failed") == 0
     assert report.count() == 0
 
-    fingerprint = next(f.fingerprint for f in ended.findings if f.check is CheckId.SUPPORT_ENDED)
+    fingerprint = next(f.fingerprint for f in ended.findings if f.check == "support_ended")
     quieter = SecurityReport(
         devices={
             "a": healthy,
@@ -706,7 +714,7 @@ def test_home_score_and_counts() -> None:
         generated=TODAY,
         database_date=date(2026, 5, 1),
     )
-    assert quieter.count(CheckId.SUPPORT_ENDED) == 1
+    assert quieter.count("support_ended") == 1
     assert quieter.score == round((100 + 95 + 40) / 3) == 78
 
 
@@ -723,15 +731,28 @@ def test_empty_home_scores_100() -> None:
     report = SecurityReport({}, TODAY, TODAY)
     assert report.score == 100
     assert report.monitored == 0
-    assert report.count(CheckId.SUPPORT_ENDED) == 0
+    assert report.count("support_ended") == 0
 
 
-def test_every_check_has_baseline_information() -> None:
-    for check_id in CheckId:
-        info = Finding(check_id).info
-        assert info.summary
-        assert isinstance(info.severity, Severity)
+def test_every_kind_has_baseline_information() -> None:
+    for kind_id, kind in KINDS.items():
+        assert kind.id == kind_id
+        assert kind.summary.endswith(".")
+        assert kind.guideline
+        assert kind.provision
+        assert isinstance(kind.severity, Severity)
     assert str(Severity.CRITICAL) == "critical"
+
+
+def test_checks_are_found_by_themselves() -> None:
+    """A module with a CHECK is a check: nothing else registers it."""
+    names = [check.name for check in checks.CHECKS]
+    assert names[0] == "support"  # its status is what other checks may consult
+    assert sorted(names[1:]) == names[1:]
+    assert set(names) == {
+        "support", "cloud", "default_password", "disclosure", "exposure", "unmanaged", "updates",
+    }  # fmt: skip
+    assert len(KINDS) == sum(len(check.kinds) for check in checks.CHECKS) + 1
 
 
 # --- hostile records ------------------------------------------------------------------------
@@ -761,7 +782,7 @@ def test_hostile_record_fields_never_raise(field: str, text: str | None) -> None
     db = database(*AMBIGUOUS_DB, *DISCLOSURE_DB[1:])
     device = dataclasses.replace(record(), **{field: text})
     assessment = assess(device, context(db, default_credentials={"acme": frozenset({"d"})}))
-    assert not assessment.counts(CheckId.CHECK_FAILED)
+    assert not assessment.counts("check_failed")
     assert isinstance(assessment.score, int)
     for finding in assessment.findings:
         assert finding.fingerprint
@@ -782,7 +803,7 @@ def test_hostile_everything_at_once(text: str | None) -> None:
         pending_updates=(PendingUpdate(text or "update.x", text, text, text),),
     )
     assessment = assess(device, context(database(*AMBIGUOUS_DB)))
-    assert not assessment.counts(CheckId.CHECK_FAILED)
+    assert not assessment.counts("check_failed")
     assert assessment.support.state is SupportState.UNKNOWN
     assert assessment.match.method in {
         MatchMethod.UNKNOWN_MANUFACTURER,

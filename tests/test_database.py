@@ -66,7 +66,7 @@ def manufacturer(ident: str = "acme", *products: dict[str, Any], **fields: Any) 
 def document(*manufacturers: dict[str, Any], **fields: Any) -> dict[str, Any]:
     """Return a minimal valid database document."""
     record: dict[str, Any] = {
-        "schema_version": 1,
+        "schema_version": 2,
         "generated": "2026-11-22",
         "attribution": [],
         "manufacturers": list(manufacturers) if manufacturers else [manufacturer()],
@@ -291,8 +291,8 @@ def test_duplicate_manufacturer_id() -> None:
 
 
 DOCUMENT_FAULTS: dict[str, tuple[object, str]] = {
-    "schema_version 2": (document(schema_version=2), "schema_version"),
-    "schema_version as text": (document(schema_version="1"), "schema_version"),
+    "schema_version 1": (document(schema_version=1), "schema_version"),
+    "schema_version as text": (document(schema_version="2"), "schema_version"),
     "missing schema_version": (without(document(), "schema_version"), "schema_version"),
     "missing generated": (without(document(), "generated"), "generated"),
     "bad generated": (document(generated="2026-11-31"), "ISO date"),
@@ -334,9 +334,23 @@ def test_parse_database_from_text_and_bytes() -> None:
         assert database.matcher.match("Acme", "Widget model", None).method is MatchMethod.MODEL
 
 
-@pytest.mark.parametrize("payload", ["{", "", b"\xff\xfe", "[1,]", "NaN-ish"])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "{",
+        "",
+        b"\xff\xfe",
+        "[1,]",
+        "NaN-ish",
+        # Regressions: these escaped the refresh's error handling.
+        "[" * 100_000 + "]" * 100_000,  # nesting deeper than the parser's recursion limit
+        json.dumps(document()).encode("utf-16"),  # another encoding
+        b'{"schema_version": 2, "generated": "\xed\xa0\x80"}',  # a lone surrogate's bytes
+    ],
+    ids=["open", "empty", "bom", "trailing-comma", "nan", "deep", "utf-16", "surrogate"],
+)
 def test_parse_database_invalid_json(payload: str | bytes) -> None:
-    with pytest.raises(DatabaseError, match="not valid JSON"):
+    with pytest.raises(DatabaseError, match="not valid UTF-8 JSON"):
         parse_database(payload)
 
 
@@ -697,11 +711,17 @@ def test_bundled_facts_are_sourced(maker: Manufacturer) -> None:
             assert item.support_end is not None, item.id
         if item.support_end is not None:
             assert item.sources, item.id
-            assert item.support in {SupportKind.DATE, SupportKind.RULE}, item.id
+            assert item.support in {SupportKind.DATE, SupportKind.RULE, SupportKind.MINIMUM}
     if maker.security_contact:
         assert maker.security_contact.sources
     if maker.support_policy:
         assert maker.support_policy.sources
+    # "None found" is an answer only with the pages looked at, and the record is dated.
+    if None in (maker.security_contact, maker.support_policy, maker.psti_statement):
+        assert maker.looked_at, maker.id
+    assert maker.checked is not None, maker.id
+    if maker.default_password and maker.default_password.practice != "unknown":
+        assert maker.default_password.sources, maker.id
 
 
 def test_bundled_product_ids_are_unique() -> None:

@@ -27,7 +27,6 @@ from custom_components.device_security.const import (
     EVENT_FINDING,
 )
 from custom_components.device_security.core.probes.model import ProbeLimits
-from custom_components.device_security.core.report import CheckId
 from homeassistant.components.zeroconf.const import DATA_INSTANCE
 from homeassistant.components.zeroconf.models import HaAsyncZeroconf, HaZeroconf
 from homeassistant.const import CONF_HOST
@@ -138,10 +137,10 @@ async def test_unmanaged_hosts_and_cleartext_services(
     # the report they were computed from, whatever else is on the network.
     report = devices.data
     assert int(_state(hass, "sensor.device_security_unmanaged_devices")) == report.count(
-        CheckId.UNMANAGED_DEVICE
+        "unmanaged_device"
     )
     assert int(_state(hass, "sensor.device_security_exposed_services")) == report.count(
-        CheckId.INSECURE_REMOTE_ACCESS, CheckId.NO_LOGIN_REQUIRED, CheckId.UNENCRYPTED_WEB_ADMIN
+        "insecure_remote_access", "no_login_required", "unencrypted_web_admin"
     )
 
     device = devices.data.devices[key]
@@ -300,7 +299,7 @@ async def test_login_test_confirms_then_clears_a_default_password(
     await hass.async_block_till_done()
     assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is None
     findings = {f.check for f in entry.runtime_data.data.devices[device.id].findings}
-    assert not findings & {CheckId.DEFAULT_PASSWORD_CONFIRMED, CheckId.DEFAULT_PASSWORD_RISK}
+    assert not findings & {"default_password_confirmed", "default_password_risk"}
 
 
 async def test_unloading_cancels_running_login_tests(

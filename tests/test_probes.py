@@ -1,6 +1,7 @@
 """The opt-in default-login probes, against real servers on loopback."""
 
 import asyncio
+import ipaddress
 import logging
 import time
 
@@ -10,8 +11,9 @@ import pytest
 from custom_components.device_security.core.probes import prober
 from custom_components.device_security.core.probes.address_guard import (
     AddressRefusedError,
+    allowed_address,
     check_target,
-    is_allowed,
+    parse_address,
 )
 from custom_components.device_security.core.probes.model import (
     Login,
@@ -27,6 +29,7 @@ from .servers.devices import PASSWORD, USERNAME, http_device, rtsp, tcp_device, 
 FAST = ProbeLimits(attempts_per_service=3, concurrency=4, timeout=0.5, pause=0.01, deadline=10)
 WRONG = [Login("admin", "admin"), Login("root", "root")]
 RIGHT = Login(USERNAME, PASSWORD)
+LOOPBACK = ipaddress.ip_address("127.0.0.1")
 
 
 @pytest.fixture(autouse=True)
@@ -46,8 +49,10 @@ async def session(socket_enabled: None) -> aiohttp.ClientSession:
      "127.0.0.1", "::1", "fd12:3456::1", "fe80::1%eth0", "::ffff:192.168.1.1"],
 )  # fmt: skip
 def test_private_link_local_and_loopback_addresses_are_allowed(address: str) -> None:
-    assert is_allowed(address)
-    check_target(address)
+    parsed = parse_address(address)
+    assert parsed is not None
+    assert allowed_address(address) == parsed
+    assert check_target(parsed) == parsed
 
 
 @pytest.mark.parametrize(
@@ -58,15 +63,17 @@ def test_private_link_local_and_loopback_addresses_are_allowed(address: str) -> 
 async def test_other_addresses_are_refused_without_any_attempt(
     address: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    assert not is_allowed(address)
+    assert allowed_address(address) is None
+    if (parsed := parse_address(address)) is None:
+        return  # not an address at all: it can never become a target
     with pytest.raises(AddressRefusedError):
-        check_target(address)
+        check_target(parsed)
 
     async def _no_attempt(*_: object) -> Outcome:
         pytest.fail("a refused address must not be contacted")
 
     monkeypatch.setattr(prober, "_attempt", _no_attempt)
-    target = Target(address, Service(ServiceKind.HTTP, 80), [RIGHT])
+    target = Target(parsed, Service(ServiceKind.HTTP, 80), [RIGHT])
     with caplog.at_level(logging.WARNING):
         result = await probe(None, target, FAST)  # type: ignore[arg-type]
     assert result.outcome is Outcome.REFUSED
@@ -74,10 +81,21 @@ async def test_other_addresses_are_refused_without_any_attempt(
     assert "Not testing http" in caplog.text
 
 
+@pytest.mark.parametrize(
+    "host",
+    ["127.0.0.1%@203.0.113.7", "10.1.2.3%.cams.example", "192.168.1.5%eth0", "127.0.0.1 ",
+     "fd12::1%eth0", "fe80::1%@203.0.113.7", "fe80::1%eth0/evil", "fe80::1%", "[::1]"],
+)  # fmt: skip
+def test_nothing_may_ride_after_an_address(host: str) -> None:
+    """Regression: text after "%" was dropped by the guard and kept for the connection."""
+    assert parse_address(host) is None
+    assert allowed_address(host) is None
+
+
 @pytest.mark.parametrize("mode", ["basic", "digest"])
 async def test_http_default_login_is_found(session: aiohttp.ClientSession, mode: str) -> None:
     async with http_device(mode) as device:
-        target = Target("127.0.0.1", Service(ServiceKind.HTTP, device.port), [*WRONG, RIGHT])
+        target = Target(LOOPBACK, Service(ServiceKind.HTTP, device.port), [*WRONG, RIGHT])
         result = await probe(session, target, FAST)
     assert result.outcome is Outcome.ACCEPTED
     assert result.attempts == 3
@@ -90,7 +108,7 @@ async def test_http_attempts_stay_within_the_bound(
 ) -> None:
     logins = [Login("admin", f"guess-{n}") for n in range(10)] + [RIGHT]
     async with http_device(mode) as device:
-        target = Target("127.0.0.1", Service(ServiceKind.HTTP, device.port), logins)
+        target = Target(LOOPBACK, Service(ServiceKind.HTTP, device.port), logins)
         result = await probe(session, target, FAST)
     assert result.outcome is Outcome.REJECTED
     assert result.attempts == FAST.attempts_per_service
@@ -103,6 +121,7 @@ async def test_http_attempts_stay_within_the_bound(
         ("open", Outcome.UNSUPPORTED),
         ("form", Outcome.UNSUPPORTED),
         ("teapot", Outcome.UNSUPPORTED),
+        ("redirect", Outcome.REJECTED),
         ("slow", Outcome.UNREACHABLE),
         ("lockout", Outcome.LOCKED_OUT),
     ],
@@ -111,7 +130,7 @@ async def test_http_other_answers(
     session: aiohttp.ClientSession, mode: str, outcome: Outcome
 ) -> None:
     async with http_device(mode) as device:
-        target = Target("127.0.0.1", Service(ServiceKind.HTTP, device.port), [*WRONG, RIGHT])
+        target = Target(LOOPBACK, Service(ServiceKind.HTTP, device.port), [*WRONG, RIGHT])
         result = await probe(session, target, FAST)
     assert result.outcome is outcome
     if mode == "lockout":
@@ -122,15 +141,13 @@ async def test_http_other_answers(
 async def test_http_nothing_listening(session: aiohttp.ClientSession) -> None:
     async with http_device("basic") as device:
         port = device.port
-    result = await probe(
-        session, Target("127.0.0.1", Service(ServiceKind.HTTP, port), [RIGHT]), FAST
-    )
+    result = await probe(session, Target(LOOPBACK, Service(ServiceKind.HTTP, port), [RIGHT]), FAST)
     assert result.outcome is Outcome.UNREACHABLE
 
 
 async def test_telnet_default_login_is_found(session: aiohttp.ClientSession) -> None:
     async with tcp_device(telnet("login")) as device:
-        target = Target("127.0.0.1", Service(ServiceKind.TELNET, device.port), [*WRONG, RIGHT])
+        target = Target(LOOPBACK, Service(ServiceKind.TELNET, device.port), [*WRONG, RIGHT])
         result = await probe(session, target, FAST)
     assert result.outcome is Outcome.ACCEPTED
     assert device.logins == 3
@@ -141,6 +158,7 @@ async def test_telnet_default_login_is_found(session: aiohttp.ClientSession) -> 
     ("mode", "outcome", "logins"),
     [
         ("shell", Outcome.NO_LOGIN, 0),
+        ("prompts", Outcome.UNSUPPORTED, 0),
         ("garbage", Outcome.UNSUPPORTED, 0),
         ("slow", Outcome.UNSUPPORTED, 0),
         ("lockout", Outcome.LOCKED_OUT, 2),
@@ -150,7 +168,7 @@ async def test_telnet_other_answers(
     session: aiohttp.ClientSession, mode: str, outcome: Outcome, logins: int
 ) -> None:
     async with tcp_device(telnet(mode)) as device:
-        target = Target("127.0.0.1", Service(ServiceKind.TELNET, device.port), [*WRONG, RIGHT])
+        target = Target(LOOPBACK, Service(ServiceKind.TELNET, device.port), [*WRONG, RIGHT])
         result = await probe(session, target, FAST)
     assert result.outcome is outcome
     assert device.logins == logins
@@ -158,7 +176,7 @@ async def test_telnet_other_answers(
 
 async def test_telnet_wrong_logins_are_rejected(session: aiohttp.ClientSession) -> None:
     async with tcp_device(telnet("login")) as device:
-        target = Target("127.0.0.1", Service(ServiceKind.TELNET, device.port), WRONG)
+        target = Target(LOOPBACK, Service(ServiceKind.TELNET, device.port), WRONG)
         result = await probe(session, target, FAST)
     assert result.outcome is Outcome.REJECTED
     assert result.attempts == 2
@@ -167,7 +185,7 @@ async def test_telnet_wrong_logins_are_rejected(session: aiohttp.ClientSession) 
 @pytest.mark.parametrize("mode", ["digest", "basic"])
 async def test_rtsp_default_login_is_found(session: aiohttp.ClientSession, mode: str) -> None:
     async with tcp_device(rtsp(mode)) as device:
-        target = Target("127.0.0.1", Service(ServiceKind.RTSP, device.port), [*WRONG, RIGHT])
+        target = Target(LOOPBACK, Service(ServiceKind.RTSP, device.port), [*WRONG, RIGHT])
         result = await probe(session, target, FAST)
     assert result.outcome is Outcome.ACCEPTED
     assert device.logins == 3
@@ -176,11 +194,11 @@ async def test_rtsp_default_login_is_found(session: aiohttp.ClientSession, mode:
 async def test_rtsp_open_stream_and_rejection(session: aiohttp.ClientSession) -> None:
     async with tcp_device(rtsp("open")) as device:
         open_result = await probe(
-            session, Target("127.0.0.1", Service(ServiceKind.RTSP, device.port), [RIGHT]), FAST
+            session, Target(LOOPBACK, Service(ServiceKind.RTSP, device.port), [RIGHT]), FAST
         )
     async with tcp_device(rtsp("digest")) as device:
         rejected = await probe(
-            session, Target("127.0.0.1", Service(ServiceKind.RTSP, device.port), WRONG), FAST
+            session, Target(LOOPBACK, Service(ServiceKind.RTSP, device.port), WRONG), FAST
         )
     assert open_result.outcome is Outcome.NO_LOGIN
     assert rejected.outcome is Outcome.REJECTED
@@ -189,7 +207,7 @@ async def test_rtsp_open_stream_and_rejection(session: aiohttp.ClientSession) ->
 async def test_rtsp_garbage_is_unreachable(session: aiohttp.ClientSession) -> None:
     async with tcp_device(telnet("garbage")) as device:
         result = await probe(
-            session, Target("127.0.0.1", Service(ServiceKind.RTSP, device.port), [RIGHT]), FAST
+            session, Target(LOOPBACK, Service(ServiceKind.RTSP, device.port), [RIGHT]), FAST
         )
     assert result.outcome is Outcome.UNREACHABLE
 
@@ -197,7 +215,7 @@ async def test_rtsp_garbage_is_unreachable(session: aiohttp.ClientSession) -> No
 async def test_sweep_keeps_its_concurrency_bound(session: aiohttp.ClientSession) -> None:
     limits = ProbeLimits(attempts_per_service=1, concurrency=3, timeout=0.3, pause=0, deadline=10)
     async with tcp_device(telnet("slow")) as device:
-        targets = [Target("127.0.0.1", Service(ServiceKind.TELNET, device.port), [RIGHT])] * 12
+        targets = [Target(LOOPBACK, Service(ServiceKind.TELNET, device.port), [RIGHT])] * 12
         results = await sweep(session, targets, limits)
     assert len(results) == 12
     assert device.open_most <= 3
@@ -206,7 +224,7 @@ async def test_sweep_keeps_its_concurrency_bound(session: aiohttp.ClientSession)
 async def test_sweep_stops_at_its_deadline(session: aiohttp.ClientSession) -> None:
     limits = ProbeLimits(attempts_per_service=1, concurrency=2, timeout=3, pause=0, deadline=0.5)
     async with tcp_device(telnet("slow")) as device:
-        targets = [Target("127.0.0.1", Service(ServiceKind.TELNET, device.port), [RIGHT])] * 6
+        targets = [Target(LOOPBACK, Service(ServiceKind.TELNET, device.port), [RIGHT])] * 6
         started = time.monotonic()
         results = await sweep(session, targets, limits)
         elapsed = time.monotonic() - started
@@ -216,7 +234,7 @@ async def test_sweep_stops_at_its_deadline(session: aiohttp.ClientSession) -> No
 
 async def test_sweep_can_be_cancelled(session: aiohttp.ClientSession) -> None:
     async with tcp_device(telnet("slow")) as device:
-        targets = [Target("127.0.0.1", Service(ServiceKind.TELNET, device.port), [RIGHT])] * 4
+        targets = [Target(LOOPBACK, Service(ServiceKind.TELNET, device.port), [RIGHT])] * 4
         task = asyncio.ensure_future(sweep(session, targets, ProbeLimits(timeout=5, deadline=30)))
         await asyncio.sleep(0.2)
         task.cancel()
@@ -231,7 +249,7 @@ async def test_no_password_is_logged_or_shown(
 ) -> None:
     with caplog.at_level(logging.DEBUG):
         async with http_device("basic") as device:
-            target = Target("127.0.0.1", Service(ServiceKind.HTTP, device.port), [RIGHT])
+            target = Target(LOOPBACK, Service(ServiceKind.HTTP, device.port), [RIGHT])
             result = await probe(session, target, FAST)
     assert result.outcome is Outcome.ACCEPTED
     assert PASSWORD not in caplog.text

@@ -8,6 +8,7 @@ case, where each service costs the full number of attempts. Nothing leaves this 
 import asyncio
 from collections import Counter
 from collections.abc import Callable, Sequence
+from ipaddress import ip_address
 import time
 
 import aiohttp
@@ -76,7 +77,9 @@ async def _measure(limits: ProbeLimits) -> dict[str, float]:
             ServiceKind.TELNET: telnet.sockets[0].getsockname()[1],
             ServiceKind.RTSP: rtsp.sockets[0].getsockname()[1],
         }
-        targets += [Target(address, Service(kind, port), LOGINS) for kind, port in ports.items()]
+        targets += [
+            Target(ip_address(address), Service(kind, port), LOGINS) for kind, port in ports.items()
+        ]
     async with aiohttp.ClientSession() as session:
         start = time.perf_counter()
         results = await sweep(session, targets, limits)

@@ -3,6 +3,7 @@
     python -m tools.dataset import [REFERENCE_DIR]   # open data sets -> dataset/imported/
     python -m tools.dataset build                    # dataset/ -> the integration's data/
     python -m tools.dataset check                    # validate, compare, print statistics
+    python -m tools.dataset assess FILE              # what the integration says of devices
 
 The sources are `dataset/manufacturers/*.json` (researched by hand, every fact cited) and
 `dataset/imported/` (derived from open data sets, with their attribution). The build is
@@ -12,6 +13,7 @@ deterministic, so a test can tell whether the shipped file is the build of its s
 from collections import Counter
 import csv
 from datetime import date
+import gzip
 import json
 from pathlib import Path
 import re
@@ -21,19 +23,33 @@ from typing import Any
 
 import yaml
 
+from custom_components.device_security.core.catalogue.index import (
+    SCHEMA_VERSION as CATALOGUE_SCHEMA_VERSION,
+)
 from custom_components.device_security.core.database import endoflife
-from custom_components.device_security.core.database.loader import Database, parse_database
-from custom_components.device_security.core.database.model import RuleStart, SupportKind
+from custom_components.device_security.core.database.loader import (
+    Database,
+    load_database,
+    parse_database,
+)
+from custom_components.device_security.core.database.model import (
+    Manufacturer,
+    RuleStart,
+    SupportKind,
+)
 from custom_components.device_security.core.database.schema import (
     SCHEMA_VERSION,
     DatabaseError,
     parse_manufacturer,
 )
+from tools import assess
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASET = ROOT / "dataset"
 DATA = ROOT / "custom_components" / "device_security" / "data"
 DATABASE_FILE = DATA / "database.json"
+CATALOGUE_FILE = DATA / "catalogue.json.gz"
+CATALOGUE_IMPORT = DATASET / "imported" / "catalogue"
 CREDENTIALS_FILE = DATA / "default_credentials.json"
 ENDOFLIFE_FILE = DATASET / "imported" / "endoflife-date.json"
 CREDENTIALS_IMPORT = DATASET / "imported" / "default-credentials.json"
@@ -120,6 +136,9 @@ def _derive_rule_dates(record: dict[str, Any]) -> None:
                 "support is 'rule' but the manufacturer publishes no rule"
             )
             raise DatabaseError(msg)
+        if "until" in rule:  # one dated minimum for all products
+            product["support_end"] = rule["until"]
+            continue
         start = {
             RuleStart.RELEASE: product.get("released"),
             RuleStart.END_OF_SALE: product.get("end_of_sale"),
@@ -127,6 +146,21 @@ def _derive_rule_dates(record: dict[str, Any]) -> None:
         product["support_end"] = (
             _add_years(date.fromisoformat(start), rule["years"]).isoformat() if start else None
         )
+
+
+def _check_research(record: dict[str, Any], name: str) -> None:
+    """A hand-researched record says when it was checked, and where a missing fact was sought."""
+    if not record.get("checked"):
+        msg = f"{name}: 'checked' (the date the record was last checked) is missing"
+        raise DatabaseError(msg)
+    missing = [
+        field
+        for field in ("security_contact", "support_policy", "psti_statement")
+        if record.get(field) is None
+    ]
+    if missing and not record.get("looked_at"):
+        msg = f"{name}: {', '.join(missing)} not found, but 'looked_at' names no page"
+        raise DatabaseError(msg)
 
 
 def build_documents() -> tuple[dict[str, Any], dict[str, Any]]:
@@ -140,6 +174,7 @@ def build_documents() -> tuple[dict[str, Any], dict[str, Any]]:
         if record.get("id") != path.stem:
             msg = f"{path.name}: id {record.get('id')!r} is not the file name"
             raise DatabaseError(msg)
+        _check_research(record, path.name)
         record["products"] = [*record.get("products", []), *imported.pop(path.stem, [])]
         _derive_rule_dates(record)
         parse_manufacturer(record, f"{path.name}")
@@ -176,6 +211,70 @@ def _all_sources(record: dict[str, Any]) -> list[dict[str, str]]:
     return found
 
 
+def build_catalogue(database: Database) -> dict[str, Any]:
+    """Compile the imported device libraries into the compact catalogue the integration ships.
+
+    An entry is kept when a key reaches it; it is linked to the database product that lists
+    one of its strings or its model code, so identification leads to the support record.
+    """
+    sources: list[dict[str, str]] = []
+    entries: list[list[Any]] = []
+    keys: set[tuple[str, str, str, str, int]] = set()
+    makers = {maker.id: maker for maker in database.manufacturers}
+    for path in sorted(CATALOGUE_IMPORT.glob("*.json")):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        source = document["source"]
+        sources.append({key: source[key] for key in ("name", "version", "url", "licence")})
+        for item in document["entries"]:
+            reachable = [key for key in item["keys"] if key.get("model") or key.get("model_id")]
+            if not reachable:
+                continue
+            index = len(entries)
+            entries.append(
+                [
+                    item["manufacturer"],
+                    item["product"],
+                    item["category"],
+                    item.get("code"),
+                    len(sources) - 1,
+                    _linked_product(makers.get(item["manufacturer"]), item, reachable),
+                ]
+            )
+            keys.update(
+                (
+                    key.get("integration") or "",
+                    key.get("manufacturer") or "",
+                    key.get("model") or "",
+                    key.get("model_id") or "",
+                    index,
+                )
+                for key in reachable
+            )
+    return {
+        "schema_version": CATALOGUE_SCHEMA_VERSION,
+        "sources": sources,
+        "entries": entries,
+        "keys": [list(key) for key in sorted(keys, key=lambda key: (key[4], key[:4]))],
+    }
+
+
+def _linked_product(
+    maker: Manufacturer | None, item: dict[str, Any], keys: list[dict[str, Any]]
+) -> str | None:
+    """The database product that lists one of the entry's strings, if exactly one does."""
+    if maker is None:
+        return None
+    strings = {item.get("code"), *(key.get("model") for key in keys)}
+    strings |= {key.get("model_id") for key in keys}
+    wanted = {text.casefold() for text in strings if text}
+    found = {
+        product.id
+        for product in maker.products
+        if wanted & {text.casefold() for text in (*product.models, *product.model_ids)}
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _dump(document: object) -> str:
     return json.dumps(document, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
 
@@ -185,20 +284,31 @@ def _write(path: Path, document: object) -> None:
     path.write_text(_dump(document), encoding="utf-8")
 
 
+def _compressed(document: object) -> bytes:
+    """Compact JSON, gzip-compressed the same way every time (no file name, no time)."""
+    text = json.dumps(document, separators=(",", ":"), ensure_ascii=False)
+    return gzip.compress(text.encode(), compresslevel=9, mtime=0)
+
+
 def build() -> Database:
     """Write the shipped files; return the database as the integration will load it."""
     database, credentials = build_documents()
     _write(DATABASE_FILE, database)
     _write(CREDENTIALS_FILE, credentials)
-    return parse_database(DATABASE_FILE.read_bytes())
+    parsed = parse_database(DATABASE_FILE.read_bytes())
+    CATALOGUE_FILE.write_bytes(_compressed(build_catalogue(parsed)))
+    return load_database()
 
 
 def is_current() -> bool:
     """Tell whether the shipped files are the build of the sources."""
     database, credentials = build_documents()
-    return DATABASE_FILE.read_text(encoding="utf-8") == _dump(
-        database
-    ) and CREDENTIALS_FILE.read_text(encoding="utf-8") == _dump(credentials)
+    if DATABASE_FILE.read_text(encoding="utf-8") != _dump(database):
+        return False
+    if CREDENTIALS_FILE.read_text(encoding="utf-8") != _dump(credentials):
+        return False
+    catalogue = build_catalogue(parse_database(_dump(database)))
+    return CATALOGUE_FILE.read_bytes() == _compressed(catalogue)
 
 
 def statistics_of(database: Database, today: date) -> dict[str, Any]:
@@ -261,8 +371,10 @@ def main(argv: list[str]) -> int:
             database = build()
         elif command == "build":
             database = build()
+        elif command == "assess" and len(argv) == 2:  # noqa: PLR2004
+            return assess.main(Path(argv[1]))
         elif command == "check":
-            database = parse_database(DATABASE_FILE.read_bytes())
+            database = load_database()
             if not is_current():
                 print(
                     "The shipped database is not the build of dataset/: run scripts/dataset build"

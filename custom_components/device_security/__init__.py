@@ -41,7 +41,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
     @callback
     def _sync_issues() -> None:
         if coordinator.last_update_success:
-            async_sync_issues(hass, coordinator.data)
+            async_sync_issues(hass, entry.entry_id, coordinator.data)
 
     _sync_issues()
     entry.async_on_unload(coordinator.async_add_listener(_sync_issues))

@@ -9,7 +9,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
-from .core.report import Severity
+from .core.findings import Severity
 from .entity import MonitoredDeviceEntity, async_track_monitored_devices
 
 PARALLEL_UPDATES = 0
@@ -46,9 +46,9 @@ class SecurityProblemSensor(MonitoredDeviceEntity, BinarySensorEntity):
         """The findings in short, most severe first, and the device's score."""
         if (device := self.assessment) is None:
             return {}
-        findings = sorted(device.active, key=lambda finding: -finding.info.severity)
+        findings = sorted(device.active, key=lambda finding: -finding.severity)
         return {
-            "reason": " ".join(f.info.summary for f in findings if f.info.severity > Severity.INFO),
-            "findings": [str(finding.check) for finding in findings],
+            "reason": " ".join(f.kind.summary for f in findings if f.severity > Severity.INFO),
+            "findings": [finding.check for finding in findings],
             "score": device.score,
         }

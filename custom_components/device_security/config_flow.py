@@ -72,12 +72,15 @@ class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
         errors: dict[str, str] = {}
         if user_input is not None:
             url = (user_input.get(CONF_DATA_URL) or "").strip()
+            days = _whole_days(user_input.get(CONF_ENDING_SOON_DAYS))
+            if days is None:
+                errors[CONF_ENDING_SOON_DAYS] = "invalid_days"
             if url and not _is_acceptable_data_url(url):
                 errors[CONF_DATA_URL] = "invalid_data_url"
-            else:
+            if not errors:
                 self._settings = {
                     **self.config_entry.options,
-                    CONF_ENDING_SOON_DAYS: int(user_input[CONF_ENDING_SOON_DAYS]),
+                    CONF_ENDING_SOON_DAYS: days,
                     CONF_PER_DEVICE_ENTITIES: bool(user_input.get(CONF_PER_DEVICE_ENTITIES, True)),
                     CONF_IGNORED_DEVICES: list(user_input.get(CONF_IGNORED_DEVICES) or []),
                     CONF_ONLINE_REFRESH: bool(user_input.get(CONF_ONLINE_REFRESH)),
@@ -165,10 +168,27 @@ class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
         )
 
 
+def _whole_days(value: object) -> int | None:
+    """A whole number of days within the allowed range, or None (NaN, 1.5, true...)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not (isinstance(value, int) or value.is_integer()):  # NaN and infinity are not
+        return None
+    days = int(value)
+    return days if MIN_ENDING_SOON_DAYS <= days <= MAX_ENDING_SOON_DAYS else None
+
+
 def _is_acceptable_data_url(url: str) -> bool:
-    """Accept https, and http only to this machine: support data decides findings."""
-    parsed = urlparse(url)
-    if not parsed.hostname:
+    """Accept https, and http only to this machine: support data decides findings.
+
+    A user name or password in the URL is refused: it would end up in logs and storage.
+    """
+    try:
+        parsed = urlparse(url)
+        hostname, username, password = parsed.hostname, parsed.username, parsed.password
+    except ValueError:  # an invalid port or bracketed host
+        return False
+    if not hostname or username is not None or password is not None:
         return False
     if parsed.scheme == "https":
         return True

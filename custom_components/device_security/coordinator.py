@@ -7,7 +7,7 @@ from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import Event, EventStateChangedData, HomeAssistant, callback
-from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.debounce import Debouncer
 from homeassistant.helpers.event import TrackStates, async_track_state_change_filtered
 from homeassistant.helpers.storage import Store
@@ -37,6 +37,7 @@ from .data_source import DatabaseSource
 from .discovery import LanDiscovery
 from .inventory import async_build_inventory
 from .login_tests import DefaultLoginTester
+from .unique_id import parse_device_unique_id
 
 type DeviceSecurityConfigEntry = ConfigEntry[DeviceSecurityCoordinator]
 ACKNOWLEDGED_STORAGE_VERSION = 1
@@ -64,7 +65,7 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
             LanDiscovery(hass, self._changed) if entry.options.get(CONF_LAN_DISCOVERY) else None
         )
         self.login_tester = (
-            DefaultLoginTester(hass) if entry.options.get(CONF_LOGIN_TESTS) else None
+            DefaultLoginTester(hass, entry) if entry.options.get(CONF_LOGIN_TESTS) else None
         )
         self._default_logins: Mapping[str, tuple[Login, ...]] = {}
         self.digester = CredentialDigester()
@@ -75,6 +76,7 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
         self.acknowledged: dict[str, set[str]] = {}
         # Assessments of unchanged records are reused while the context stays the same.
         self._cache: dict[DeviceRecord, DeviceAssessment] = {}
+        self._known_keys: set[str] = set()
         self._cache_key: tuple[Any, ...] = ()
 
     async def _async_setup(self) -> None:
@@ -83,6 +85,13 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
         self._default_credentials = dict(
             await self.hass.async_add_executor_job(load_default_credentials, self.digester)
         )
+        # The keys of the last run, as the entity registry remembers them.
+        entities = er.async_entries_for_config_entry(
+            er.async_get(self.hass), self.config_entry.entry_id
+        )
+        self._known_keys = {
+            parsed[0] for entity in entities if (parsed := parse_device_unique_id(entity.unique_id))
+        }
         stored = await self._acknowledged_store.async_load() or {}
         self.acknowledged = {key: set(values) for key, values in stored.items()}
         if self.login_tester is not None:
@@ -92,6 +101,10 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
         """Refresh the database from outside sources; re-assess if it changed."""
         if await self.source.async_refresh():
             await self.async_request_refresh()
+
+    def _keys_in_use(self) -> set[str]:
+        """The device keys entities, issues and acknowledgements hang off: they must not move."""
+        return self._known_keys | set(self.acknowledged)
 
     def _context(self, today: date) -> AssessmentContext:
         options = self.config_entry.options
@@ -150,7 +163,8 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
     async def _async_update_data(self) -> SecurityReport:
         """Take stock of the registry and the LAN, and assess them."""
         ignored = set(self.config_entry.options.get(CONF_IGNORED_DEVICES) or ())
-        records = await async_build_inventory(self.hass, self.digester)
+        records = await async_build_inventory(self.hass, self.digester, self._keys_in_use())
+        self._known_keys = set(records)
         if self.discovery is not None:
             records = correlate(records, self.discovery.hosts)
         # Devices the owner left out are neither assessed nor tested.
@@ -200,9 +214,9 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
                         {
                             "device_id": key,
                             "device_name": device.record.name,
-                            "check": str(finding.check),
-                            "severity": str(finding.info.severity),
-                            "guideline": finding.info.guideline,
+                            "check": finding.check,
+                            "severity": str(finding.severity),
+                            "guideline": finding.kind.guideline,
                             "state": state,
                         },
                     )

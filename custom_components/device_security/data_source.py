@@ -30,6 +30,7 @@ from .core.database.refresh import (
     fetch,
     parse_endoflife,
     parse_project_file,
+    redact_url,
     with_endoflife,
 )
 from .core.database.schema import DatabaseError
@@ -71,7 +72,7 @@ class DatabaseSource:
         project = cache.get("project") or {}
         if isinstance(body := project.get("body"), str):
             try:
-                cached = parse_project_file(body.encode())
+                cached = parse_project_file(body.encode(), database.catalogue)
             except RefreshError as err:
                 LOGGER.warning("Ignoring the cached project data file: %s", err)
             else:
@@ -97,7 +98,7 @@ class DatabaseSource:
             try:
                 database = await self._refresh_project(session, url, database)
             except RefreshError as err:
-                errors.append(f"{url}: {err}")
+                errors.append(f"{redact_url(url)}: {err}")
         endoflife_cache: dict[str, Any] = self._cache.setdefault("endoflife", {})
         today = dt_util.now().date()
         fresh = {}
@@ -130,12 +131,14 @@ class DatabaseSource:
         )
         if answer.body is None:
             return database
-        fresh = await self.hass.async_add_executor_job(parse_project_file, answer.body)
+        fresh = await self.hass.async_add_executor_job(
+            parse_project_file, answer.body, database.catalogue
+        )
         self._cache["project"] = {
             "url": url,
             "etag": answer.etag,
             "last_modified": answer.last_modified,
-            "body": answer.body.decode(),
+            "body": answer.body.decode("utf-8"),  # parse_project_file proved it is UTF-8
         }
         return fresh if fresh.generated > database.generated else database
 

@@ -34,7 +34,7 @@ async def async_get_config_entry_diagnostics(
                 "hosts_announced": len(coordinator.discovery.hosts) if coordinator.discovery else 0,
                 "login_tests": tester is not None,
                 "login_test_outcomes": {
-                    key: sorted(f"{r.service.kind}:{r.outcome}" for r in results)
+                    key: sorted(f"{r.service.kind}:{r.outcome}" for r in results.values())
                     for key, results in (tester.results.items() if tester else ())
                 },
             },

@@ -12,6 +12,7 @@ from homeassistant.helpers.update_coordinator import CoordinatorEntity
 from .const import CONF_PER_DEVICE_ENTITIES, DOMAIN
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
 from .core.report import DeviceAssessment
+from .unique_id import device_unique_id, parse_device_unique_id, summary_unique_id
 
 
 class DeviceSecurityEntity(CoordinatorEntity[DeviceSecurityCoordinator]):
@@ -23,7 +24,7 @@ class DeviceSecurityEntity(CoordinatorEntity[DeviceSecurityCoordinator]):
         """Attach the entity to the service device of the config entry."""
         super().__init__(coordinator)
         entry_id = coordinator.config_entry.entry_id
-        self._attr_unique_id = f"{entry_id}_{key}"
+        self._attr_unique_id = summary_unique_id(entry_id, key)
         self._attr_device_info = DeviceInfo(
             identifiers={(DOMAIN, entry_id)},
             entry_type=DeviceEntryType.SERVICE,
@@ -46,7 +47,7 @@ class MonitoredDeviceEntity(CoordinatorEntity[DeviceSecurityCoordinator]):
         """Attach the entity to the registry device `key`."""
         super().__init__(coordinator)
         self.key = key
-        self._attr_unique_id = device_unique_id(coordinator, key, kind)
+        self._attr_unique_id = device_unique_id(coordinator.config_entry.entry_id, key, kind)
         self._attr_translation_key = kind
         self.device_entry = dr.async_get(coordinator.hass).async_get(key)
         self._written: tuple[bool, DeviceAssessment | None] | None = None
@@ -110,11 +111,6 @@ def _remove_entities(
     registry = er.async_get(coordinator.hass)
     entry_id = coordinator.config_entry.entry_id
     for entity in er.async_entries_for_config_entry(registry, entry_id):
-        parts = entity.unique_id.split("-")
-        if len(parts) == 3 and parts[2] in kinds and parts[1] not in keep:  # noqa: PLR2004
+        parsed = parse_device_unique_id(entity.unique_id)
+        if parsed and parsed[1] in kinds and parsed[0] not in keep:
             registry.async_remove(entity.entity_id)
-
-
-def device_unique_id(coordinator: DeviceSecurityCoordinator, key: str, kind: str) -> str:
-    """Name a per-device entity: config entry, registry device, kind."""
-    return f"{coordinator.config_entry.entry_id}-{key}-{kind}"

@@ -2,12 +2,17 @@
 
 Since Home Assistant 2026.8 a device belongs to one config entry, so a device that two
 integrations know (a Hue bulb in Hue and in HomeKit, a router in UniFi and in Nmap) has
-two registry entries. They are merged here by MAC address, serial number, or the
-composite device they were split from by the 2026.8 migration. Child devices are parts
-of their parent (a hub's channels) and are not monitored on their own.
+two registry entries. They are merged here by a well-formed MAC address, serial number, or
+the composite device they were split from by the 2026.8 migration. A child device that is
+a part of its parent (a channel of a multi-switch: same make and model, or none of its own)
+is merged into the parent; a child that is a device of its own (a bulb behind its bridge)
+is monitored on its own.
+
+A device's key is the registry id of one of its entries, and it sticks: once in use, it
+stays the key for as long as that entry is part of the device, whichever entries join.
 """
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 import re
 
 from homeassistant.components.update import ATTR_INSTALLED_VERSION, ATTR_LATEST_VERSION
@@ -32,6 +37,12 @@ _MAC_CONNECTIONS = frozenset(
 # unrelated devices.
 _PLACEHOLDER_SERIAL = re.compile(r"^(0+|1234.*|unknown|none|null|n/?a|-+|serial.*)$", re.IGNORECASE)
 MIN_SERIAL_LENGTH = 6
+# Six or eight bytes of hex, separated by ":", "-" or "." consistently, or not at all.
+_HARDWARE_ADDRESS = re.compile(
+    r"^(?:[0-9a-f]{2}(?:([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}(?:(?:\1[0-9a-f]{2}){2})?)"
+    r"|[0-9a-f]{12}|[0-9a-f]{16}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})$",
+    re.IGNORECASE,
+)
 
 
 def clip(value: object) -> str | None:
@@ -52,20 +63,41 @@ def monitored_devices(hass: HomeAssistant) -> list[dr.DeviceEntry]:
     ]
 
 
+def hardware_address(value: object) -> str | None:
+    """A MAC (EUI-48) or Zigbee (EUI-64) address as bare hex, or None for placeholders.
+
+    "unknown", "-", "00:00:00:00:00:00", "ff:ff:...", "zz:..." and the like identify no
+    device, and merging on them would merge unrelated devices.
+    """
+    if not isinstance(value, str) or not _HARDWARE_ADDRESS.match(value.strip()):
+        return None
+    digits = re.sub(r"[^0-9a-f]", "", value.casefold())
+    return None if len(set(digits)) == 1 else digits
+
+
 def _identity_keys(device: dr.DeviceEntry) -> Iterable[str]:
     """Yield the keys that identify the physical device across integrations."""
     if device.composite_device_id:
         yield "composite:" + device.composite_device_id
     for kind, value in device.connections:
-        if kind in _MAC_CONNECTIONS and (mac := clip(value)):
-            yield "mac:" + re.sub(r"[^0-9a-f]", "", mac.lower())
+        if kind in _MAC_CONNECTIONS and (mac := hardware_address(value)):
+            yield "mac:" + mac
     serial = clip(device.serial_number)
     if serial and len(serial) >= MIN_SERIAL_LENGTH and not _PLACEHOLDER_SERIAL.match(serial):
         yield "serial:" + serial.casefold()
 
 
+def _is_part_of(child: dr.DeviceEntry, parent: dr.DeviceEntry) -> bool:
+    """A child with the parent's make and model, or none of its own, is a part of it."""
+    own = (clip(child.model), clip(child.model_id))
+    return own == (None, None) or (
+        own == (clip(parent.model), clip(parent.model_id))
+        and clip(child.manufacturer) in {None, clip(parent.manufacturer)}
+    )
+
+
 def group_physical_devices(devices: list[dr.DeviceEntry]) -> list[list[dr.DeviceEntry]]:
-    """Group registry entries that share a MAC or serial number (union-find)."""
+    """Group registry entries of one physical device (union-find)."""
     parent = list(range(len(devices)))
 
     def find(index: int) -> int:
@@ -79,6 +111,11 @@ def group_physical_devices(devices: list[dr.DeviceEntry]) -> list[list[dr.Device
         for key in _identity_keys(device):
             if (other := owner.setdefault(key, index)) != index:
                 parent[find(index)] = find(other)
+    position = {device.id: index for index, device in enumerate(devices)}
+    for index, device in enumerate(devices):
+        hub = position.get(device.via_device_id or "")
+        if hub is not None and _is_part_of(device, devices[hub]):
+            parent[find(index)] = find(hub)
 
     groups: dict[int, list[dr.DeviceEntry]] = {}
     for index, device in enumerate(devices):
@@ -93,10 +130,17 @@ def _representative(group: list[dr.DeviceEntry]) -> dr.DeviceEntry:
         key=lambda device: (
             device.model is None and device.model_id is None,
             device.manufacturer is None,
+            device.via_device_id is not None,  # the whole device rather than a part
             device.created_at,
             device.id,
         ),
     )
+
+
+def _key(group: list[dr.DeviceEntry], keys_in_use: Collection[str]) -> str:
+    """The device's key: one already in use if it has one, else its oldest entry's id."""
+    oldest_first = sorted(group, key=lambda device: (device.created_at, device.id))
+    return next((d.id for d in oldest_first if d.id in keys_in_use), oldest_first[0].id)
 
 
 def _first(group: list[dr.DeviceEntry], attribute: str) -> str | None:
@@ -152,7 +196,11 @@ def _hosts(entries: list[ConfigEntry]) -> tuple[str, ...]:
 
 
 def _record(
-    hass: HomeAssistant, group: list[dr.DeviceEntry], cloud: set[str], digester: CredentialDigester
+    hass: HomeAssistant,
+    group: list[dr.DeviceEntry],
+    cloud: set[str],
+    digester: CredentialDigester,
+    keys_in_use: Collection[str],
 ) -> DeviceRecord:
     main = _representative(group)
     group = [main, *(device for device in group if device is not main)]
@@ -160,7 +208,7 @@ def _record(
     domains = sorted({entry.domain for entry in entries})
     name = clip(main.name_by_user) or _first(group, "name")
     return DeviceRecord(
-        key=main.id,
+        key=_key(group, keys_in_use),
         device_ids=tuple(sorted(device.id for device in group)),
         name=name or clip(main.model) or clip(main.manufacturer) or UNNAMED,
         manufacturer=_first(group, "manufacturer"),
@@ -175,6 +223,9 @@ def _record(
             )
         ),
         integrations=tuple(domains),
+        integration=entry.domain
+        if (entry := hass.config_entries.async_get_entry(main.config_entry_id))
+        else None,
         cloud_integrations=tuple(domain for domain in domains if domain in cloud),
         pending_updates=_pending_updates(hass, group),
         credential_digests=_credential_digests(entries, digester),
@@ -196,10 +247,17 @@ async def async_cloud_domains(hass: HomeAssistant, domains: Iterable[str]) -> se
 
 
 async def async_build_inventory(
-    hass: HomeAssistant, digester: CredentialDigester
+    hass: HomeAssistant, digester: CredentialDigester, keys_in_use: Collection[str] = ()
 ) -> dict[str, DeviceRecord]:
-    """Return every monitored physical device by its key."""
+    """Return every monitored physical device by its key.
+
+    `keys_in_use` are the keys entities, issues and acknowledgements already hang off:
+    a device keeps its key while the entry it names is part of it.
+    """
     devices = monitored_devices(hass)
     cloud = await async_cloud_domains(hass, {entry.domain for entry in _entries(hass, devices)})
-    records = (_record(hass, group, cloud, digester) for group in group_physical_devices(devices))
+    records = (
+        _record(hass, group, cloud, digester, keys_in_use)
+        for group in group_physical_devices(devices)
+    )
     return {record.key: record for record in records}

@@ -12,22 +12,17 @@ from typing import Any
 import probatio
 
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir, selector
 
 from .const import CONF_SUPPORT_OVERRIDES, DOMAIN
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
-from .core.report import CheckId, DeviceAssessment, Finding, SecurityReport
+from .core.checks import KINDS
+from .core.findings import Finding, Severity
+from .core.report import DeviceAssessment, SecurityReport
 from .data_source import ISSUE_REFRESH_FAILING
-
-SUPPORT_CHECKS = frozenset(
-    {CheckId.SUPPORT_ENDED, CheckId.SUPPORT_ENDING_SOON, CheckId.NO_SUPPORT_PERIOD}
-)
-
-
-def issue_id(key: str, check: CheckId) -> str:
-    """Name the issue of one finding of one device."""
-    return f"{check}.{key}"
+from .unique_id import issue_id
 
 
 def _placeholders(device: DeviceAssessment, finding: Finding) -> dict[str, str]:
@@ -40,18 +35,18 @@ def _placeholders(device: DeviceAssessment, finding: Finding) -> dict[str, str]:
         "manufacturer": record.manufacturer or "?",
         "model": record.model or record.model_id or "?",
         "end": device.support.end.isoformat() if device.support.end else "?",
-        "guideline": finding.info.guideline,
-        "provision": finding.info.provision,
+        "guideline": finding.kind.guideline,
+        "provision": finding.kind.provision,
     }
 
 
 @callback
-def async_sync_issues(hass: HomeAssistant, report: SecurityReport) -> None:
+def async_sync_issues(hass: HomeAssistant, entry_id: str, report: SecurityReport) -> None:
     """Make the Repairs page show exactly the actionable findings of the report."""
     wanted: set[str] = set()
     for key, device in report.devices.items():
         for finding in device.active:
-            if not finding.info.repairable:
+            if not finding.kind.repairable:
                 continue
             wanted.add(name := issue_id(key, finding.check))
             ir.async_create_issue(
@@ -61,11 +56,16 @@ def async_sync_issues(hass: HomeAssistant, report: SecurityReport) -> None:
                 is_fixable=True,
                 is_persistent=False,
                 severity=ir.IssueSeverity.CRITICAL
-                if finding.check is CheckId.DEFAULT_PASSWORD_CONFIRMED
+                if finding.severity is Severity.CRITICAL
                 else ir.IssueSeverity.WARNING,
-                translation_key=str(finding.check),
+                translation_key=finding.check,
                 translation_placeholders=_placeholders(device, finding),
-                data={"key": key, "check": str(finding.check), "fingerprint": finding.fingerprint},
+                data={
+                    "entry_id": entry_id,
+                    "key": key,
+                    "check": finding.check,
+                    "fingerprint": finding.fingerprint,
+                },
             )
     async_delete_issues(hass, keep=wanted)
 
@@ -84,26 +84,36 @@ def async_delete_issues(hass: HomeAssistant, keep: Collection[str] = ()) -> None
 
 
 class FindingRepairFlow(RepairsFlow):
-    """Fix one finding of one device."""
+    """Fix one finding of one device: explain it first, then offer its fix or acknowledge."""
 
-    def __init__(self, coordinator: DeviceSecurityCoordinator, data: dict[str, Any]) -> None:
+    def __init__(self, entry: DeviceSecurityConfigEntry, data: dict[str, Any]) -> None:
         """Remember which finding this flow is about."""
-        self.coordinator = coordinator
+        self.entry = entry
         self.key: str = data["key"]
-        self.check = CheckId(data["check"])
+        self.kind = KINDS[data["check"]]
         self.fingerprint: str = data["fingerprint"]
+
+    @property
+    def coordinator(self) -> DeviceSecurityCoordinator:
+        """The assessment of the loaded entry."""
+        return self.entry.runtime_data
 
     def _device_name(self) -> str:
         device = self.coordinator.data.devices.get(self.key)
         return device.record.name if device else self.key
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> RepairsFlowResult:
-        """Offer what fits the finding."""
-        first = "set_support_end" if self.check in SUPPORT_CHECKS else "recheck"
+        """Say what was found and why it matters, then offer what fits the finding."""
+        if self.entry.state is not ConfigEntryState.LOADED:
+            return self.async_abort(reason="not_loaded")
+        issue = ir.async_get(self.hass).async_get_issue(DOMAIN, issue_id(self.key, self.kind.id))
+        placeholders = dict(issue.translation_placeholders or {}) if issue else {}
+        placeholders.setdefault("device", self._device_name())
+        assert self.kind.repair is not None  # noqa: S101 - only repairable kinds raise issues
         return self.async_show_menu(
             step_id="init",
-            menu_options=[first, "acknowledge"],
-            description_placeholders={"device": self._device_name()},
+            menu_options=[str(self.kind.repair), "acknowledge"],
+            description_placeholders=placeholders,
         )
 
     async def async_step_set_support_end(
@@ -117,10 +127,12 @@ class FindingRepairFlow(RepairsFlow):
                 description_placeholders={"device": self._device_name()},
             )
         end = date.fromisoformat(user_input["end"])
-        entry = self.coordinator.config_entry
-        overrides = {**(entry.options.get(CONF_SUPPORT_OVERRIDES) or {}), self.key: end.isoformat()}
+        overrides = {
+            **(self.entry.options.get(CONF_SUPPORT_OVERRIDES) or {}),
+            self.key: end.isoformat(),
+        }
         self.hass.config_entries.async_update_entry(
-            entry, options={**entry.options, CONF_SUPPORT_OVERRIDES: overrides}
+            self.entry, options={**self.entry.options, CONF_SUPPORT_OVERRIDES: overrides}
         )
         # After this flow ends and its issue goes; a finding that remains comes back.
         await self.coordinator.async_request_refresh()
@@ -129,7 +141,7 @@ class FindingRepairFlow(RepairsFlow):
     async def async_step_recheck(
         self, user_input: dict[str, Any] | None = None
     ) -> RepairsFlowResult:
-        """Assess again, reading the credentials Home Assistant now holds."""
+        """Assess again: the login tests (if on) and what Home Assistant now knows."""
         if user_input is None:
             return self.async_show_form(
                 step_id="recheck", description_placeholders={"device": self._device_name()}
@@ -138,8 +150,10 @@ class FindingRepairFlow(RepairsFlow):
             await self.coordinator.async_run_login_tests({self.key})
         else:
             await self.coordinator.async_refresh()
+        if self.entry.state is not ConfigEntryState.LOADED:
+            return self.async_abort(reason="not_loaded")
         device = self.coordinator.data.devices.get(self.key)
-        if device is not None and device.counts(self.check):
+        if device is not None and device.counts(self.kind.id):
             return self.async_abort(
                 reason="still_found", description_placeholders={"device": self._device_name()}
             )
@@ -157,10 +171,27 @@ class FindingRepairFlow(RepairsFlow):
         return self.async_create_entry(data={})
 
 
+class NotLoadedRepairFlow(RepairsFlow):
+    """The issue outlived its entry: say so instead of failing."""
+
+    async def async_step_init(self, user_input: dict[str, Any] | None = None) -> RepairsFlowResult:
+        """Explain that Device Security must be loaded to fix this."""
+        return self.async_abort(reason="not_loaded")
+
+
 async def async_create_fix_flow(
     hass: HomeAssistant, issue_id: str, data: dict[str, Any] | None
 ) -> RepairsFlow:
-    """Create the fix flow of a finding's issue."""
-    entry: DeviceSecurityConfigEntry = hass.config_entries.async_entries(DOMAIN)[0]
-    assert data is not None  # noqa: S101 - every fixable issue of ours carries its data
-    return FindingRepairFlow(entry.runtime_data, data)
+    """Create the fix flow of a finding's issue, if its entry is still loaded."""
+    data = data or {}
+    entry: DeviceSecurityConfigEntry | None = hass.config_entries.async_get_entry(
+        str(data.get("entry_id", ""))
+    )
+    if (
+        entry is None
+        or entry.state is not ConfigEntryState.LOADED
+        or data.get("check") not in KINDS
+        or not KINDS[str(data["check"])].repairable
+    ):
+        return NotLoadedRepairFlow()
+    return FindingRepairFlow(entry, data)

@@ -16,7 +16,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
-from .core.report import CheckId, SecurityReport
+from .core.checks import KINDS
+from .core.report import SecurityReport
 from .entity import DeviceSecurityEntity, MonitoredDeviceEntity, async_track_monitored_devices
 
 PARALLEL_UPDATES = 0
@@ -30,7 +31,7 @@ class SummarySensorDescription(SensorEntityDescription):
     value_fn: Callable[[SecurityReport], int]
 
 
-def _counting(*checks: CheckId) -> Callable[[SecurityReport], int]:
+def _counting(*checks: str) -> Callable[[SecurityReport], int]:
     return lambda report: report.count(*checks)
 
 
@@ -41,31 +42,29 @@ def _summary(
     return SummarySensorDescription(key=key, translation_key=key, value_fn=value_fn, **kwargs)
 
 
+# Counts that are about the data rather than the home.
+DIAGNOSTIC_COUNTS = frozenset({"unknown_support"})
+
+
+def _counts() -> tuple[SummarySensorDescription, ...]:
+    """One sensor per `counted_by` that the checks declare, counting the devices concerned."""
+    counted: dict[str, list[str]] = {}
+    for kind in KINDS.values():
+        if kind.counted_by:
+            counted.setdefault(kind.counted_by, []).append(kind.id)
+    return tuple(
+        _summary(
+            key,
+            _counting(*kinds),
+            entity_category=EntityCategory.DIAGNOSTIC if key in DIAGNOSTIC_COUNTS else None,
+        )
+        for key, kinds in counted.items()
+    )
+
+
 SUMMARY_SENSORS: tuple[SummarySensorDescription, ...] = (
     _summary("devices_monitored", lambda report: report.monitored),
-    _summary("support_ended", _counting(CheckId.SUPPORT_ENDED)),
-    _summary("support_ending_soon", _counting(CheckId.SUPPORT_ENDING_SOON)),
-    _summary("no_support_period", _counting(CheckId.NO_SUPPORT_PERIOD)),
-    _summary(
-        "default_password_risks",
-        _counting(CheckId.DEFAULT_PASSWORD_CONFIRMED, CheckId.DEFAULT_PASSWORD_RISK),
-    ),
-    _summary("no_disclosure_contact", _counting(CheckId.NO_DISCLOSURE_CONTACT)),
-    _summary("updates_pending", _counting(CheckId.UPDATE_AVAILABLE)),
-    _summary(
-        "exposed_services",
-        _counting(
-            CheckId.INSECURE_REMOTE_ACCESS,
-            CheckId.NO_LOGIN_REQUIRED,
-            CheckId.UNENCRYPTED_WEB_ADMIN,
-        ),
-    ),
-    _summary("unmanaged_devices", _counting(CheckId.UNMANAGED_DEVICE)),
-    _summary(
-        "unknown_support",
-        _counting(CheckId.UNKNOWN_SUPPORT),
-        entity_category=EntityCategory.DIAGNOSTIC,
-    ),
+    *_counts(),
     _summary("score", lambda report: report.score, native_unit_of_measurement=PERCENTAGE),
 )
 

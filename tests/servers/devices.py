@@ -31,6 +31,7 @@ class Device:
     port: int = 0
     username: str = USERNAME
     password: str = PASSWORD  # the owner may change it
+    mode: str | None = None  # set to change how an HTTP device behaves from now on
     logins: int = 0
     open_now: int = 0
     open_most: int = 0
@@ -74,6 +75,8 @@ def _login_page(device: Device, mode: str, auth: str) -> web.Response:
         device.logins += 1
     if mode == "lockout" and device.logins > 1:
         return web.Response(status=429, headers={"Retry-After": "600"})
+    if mode == "redirect" and auth:  # any login is sent on to a login form
+        return web.Response(status=302, headers={"Location": "/login.html"})
     if mode == "digest":
         if auth.startswith("Digest") and _digest_ok(device, auth):
             return web.Response(text="welcome")
@@ -88,15 +91,16 @@ def _login_page(device: Device, mode: str, auth: str) -> web.Response:
 def http_handler(
     device: Device, mode: str
 ) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
-    """An admin page: mode basic, digest, lockout, open, form, teapot or slow."""
+    """An admin page: mode basic, digest, lockout, redirect, open, form, teapot or slow."""
 
     async def handle(request: web.Request) -> web.StreamResponse:
+        now = device.mode or mode
         with device.connection():
-            if mode == "slow":
+            if now == "slow":
                 await asyncio.sleep(5)
-            if canned := CANNED.get(mode):
+            if canned := CANNED.get(now):
                 return canned()
-            return _login_page(device, mode, request.headers.get("Authorization", ""))
+            return _login_page(device, now, request.headers.get("Authorization", ""))
 
     return handle
 
@@ -149,6 +153,17 @@ async def _line(reader: asyncio.StreamReader) -> str:
     return (await reader.readline()).decode().strip()
 
 
+async def _shell(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """A shell that works out `echo $((a+b))`, as BusyBox's does."""
+    await writer.drain()
+    while command := await _line(reader):
+        if sums := re.fullmatch(r"echo \$\(\((\d+)\+(\d+)\)\)", command):
+            writer.write(f"{command}\r\n{int(sums[1]) + int(sums[2])}\r\n# ".encode())
+        else:
+            writer.write(f"{command}\r\nsh: not found\r\n# ".encode())
+        await writer.drain()
+
+
 def telnet(
     mode: str,
 ) -> Callable[[Device, asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]:
@@ -160,6 +175,12 @@ def telnet(
         writer.write(b"\xff\xfd\x18\xff\xfb\x01")  # DO terminal-type, WILL echo
         if mode == "shell":
             writer.write(b"BusyBox v1.19\r\n# ")
+            return await _shell(reader, writer)
+        if mode == "prompts":  # looks like a shell, is not one
+            writer.write(b"#\r\n#\r\n# ")
+            await writer.drain()
+            line = await _line(reader)
+            writer.write(line.encode() + b"\r\n# ")  # echoes, computes nothing
             return await writer.drain()
         if mode == "garbage":
             writer.write(bytes(range(256)) * 4)
@@ -179,6 +200,7 @@ def telnet(
             writer.write(b"\r\nToo many login failures, account locked\r\n")
         elif user == device.username and password == device.password:
             writer.write(b"\r\n\r\nBusyBox v1.19 built-in shell\r\n# ")
+            return await _shell(reader, writer)
         else:
             writer.write(b"\r\nLogin incorrect\r\nIPCamera login: ")
         await writer.drain()

@@ -40,6 +40,7 @@ class DeviceRecord:
     serial_number: str | None = None
     macs: tuple[str, ...] = ()
     integrations: tuple[str, ...] = ()
+    integration: str | None = None  # the domain of the entry that describes it best
     cloud_integrations: tuple[str, ...] = ()
     pending_updates: tuple[PendingUpdate, ...] = ()
     # Keyed digests of the logins Home Assistant holds for the device; never the secrets.

@@ -6,7 +6,6 @@ noisy or hostile network cannot grow the integration's memory without limit.
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-import ipaddress
 import re
 
 from .device_record import DeviceRecord, NetService
@@ -115,15 +114,6 @@ def hosts_from(announcements: Iterable[Announcement]) -> list[LanHost]:
             )
         )
     return hosts
-
-
-def is_ip(text: str) -> bool:
-    """Tell whether a registry host string is an IP address rather than a name."""
-    try:
-        ipaddress.ip_address(text.split("%", 1)[0])
-    except ValueError:
-        return False
-    return True
 
 
 def correlate(

@@ -5,152 +5,38 @@ penalty of each active (not acknowledged) finding's severity, down to 0. The hom
 is the mean of its devices' scores, rounded half up; a home with no devices scores 100.
 """
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from enum import IntEnum, StrEnum
-import json
+from enum import StrEnum
 import math
 
 from .database.matcher import Match
 from .database.model import SecurityContact
 from .device_record import DeviceRecord
-
-
-class Severity(IntEnum):
-    """How much a finding matters; the value is its score penalty."""
-
-    INFO = 0
-    LOW = 5
-    MEDIUM = 15
-    HIGH = 40
-    CRITICAL = 60
-
-    def __str__(self) -> str:
-        """Name it in lower case, as events and reports do."""
-        return self.name.lower()
-
-
-class CheckId(StrEnum):
-    """What a finding is about."""
-
-    SUPPORT_ENDED = "support_ended"
-    SUPPORT_ENDING_SOON = "support_ending_soon"
-    NO_SUPPORT_PERIOD = "no_support_period"
-    UNKNOWN_SUPPORT = "unknown_support"
-    DEFAULT_PASSWORD_CONFIRMED = "default_password_confirmed"  # noqa: S105 - a name
-    DEFAULT_PASSWORD_RISK = "default_password_risk"  # noqa: S105 - a name
-    NO_DISCLOSURE_CONTACT = "no_disclosure_contact"
-    UPDATE_AVAILABLE = "update_available"
-    CLOUD_DEPENDENT = "cloud_dependent"
-    INSECURE_REMOTE_ACCESS = "insecure_remote_access"
-    NO_LOGIN_REQUIRED = "no_login_required"
-    UNENCRYPTED_WEB_ADMIN = "unencrypted_web_admin"
-    UNMANAGED_DEVICE = "unmanaged_device"
-    CHECK_FAILED = "check_failed"
-
-
-@dataclass(frozen=True, slots=True)
-class CheckInfo:
-    """What the baseline says about a kind of finding."""
-
-    severity: Severity
-    guideline: str  # UK Code of Practice guideline(s)
-    provision: str  # PSTI requirement / ETSI EN 303 645 provision
-    summary: str  # one plain sentence, for attributes and the machine-readable report
-    repairable: bool  # worth a Repairs issue: the owner can act on it
-
-
-CHECKS: Mapping[CheckId, CheckInfo] = {
-    CheckId.SUPPORT_ENDED: CheckInfo(
-        Severity.HIGH, "3", "PSTI req. 3 / EN 303 645 5.3-13",
-        "Security updates have ended.", repairable=True,
-    ),
-    CheckId.SUPPORT_ENDING_SOON: CheckInfo(
-        Severity.MEDIUM, "3", "PSTI req. 3 / EN 303 645 5.3-13",
-        "Security updates end soon.", repairable=True,
-    ),
-    CheckId.NO_SUPPORT_PERIOD: CheckInfo(
-        Severity.MEDIUM, "3", "PSTI req. 3 / EN 303 645 5.3-13",
-        "The manufacturer publishes no security-update period.", repairable=True,
-    ),
-    CheckId.UNKNOWN_SUPPORT: CheckInfo(
-        Severity.LOW, "3", "PSTI req. 3 / EN 303 645 5.3-13",
-        "The security-update period of this model is not known.", repairable=False,
-    ),
-    CheckId.DEFAULT_PASSWORD_CONFIRMED: CheckInfo(
-        Severity.CRITICAL, "1", "PSTI req. 1 / EN 303 645 5.1-1, 5.1-2",
-        "Home Assistant logs in with the manufacturer's published default password.",
-        repairable=True,
-    ),
-    CheckId.DEFAULT_PASSWORD_RISK: CheckInfo(
-        Severity.MEDIUM, "1", "PSTI req. 1 / EN 303 645 5.1-1",
-        "The manufacturer has shipped devices with a universal default password.",
-        repairable=True,
-    ),
-    CheckId.NO_DISCLOSURE_CONTACT: CheckInfo(
-        Severity.LOW, "2", "PSTI req. 2 / EN 303 645 5.2-1",
-        "No vulnerability disclosure contact of the manufacturer is on record.",
-        repairable=False,
-    ),
-    CheckId.UPDATE_AVAILABLE: CheckInfo(
-        Severity.MEDIUM, "3", "EN 303 645 5.3-8",
-        "A firmware update is available and not installed.", repairable=False,
-    ),
-    CheckId.CLOUD_DEPENDENT: CheckInfo(
-        Severity.INFO, "9", "EN 303 645 5.9",
-        "The device is used through a cloud service; it may stop working in an outage.",
-        repairable=False,
-    ),
-    CheckId.INSECURE_REMOTE_ACCESS: CheckInfo(
-        Severity.HIGH, "5, 6", "EN 303 645 5.5-1, 5.6-1",
-        "A cleartext management service (telnet or FTP) is open on the network.",
-        repairable=True,
-    ),
-    CheckId.NO_LOGIN_REQUIRED: CheckInfo(
-        Severity.HIGH, "5, 6", "EN 303 645 5.5-4, 5.6-1",
-        "A service lets anyone on the network in without a login.", repairable=True,
-    ),
-    CheckId.UNENCRYPTED_WEB_ADMIN: CheckInfo(
-        Severity.MEDIUM, "5", "EN 303 645 5.5-1",
-        "The web interface is offered over http without https.", repairable=False,
-    ),
-    CheckId.UNMANAGED_DEVICE: CheckInfo(
-        Severity.LOW, "-", "-",
-        "Seen on the network, but not managed by Home Assistant.", repairable=False,
-    ),
-    CheckId.CHECK_FAILED: CheckInfo(
-        Severity.LOW, "-", "-", "A check could not assess this device.", repairable=False
-    ),
-}  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One thing the owner should know about one device."""
-
-    check: CheckId
-    details: Mapping[str, str] = field(default_factory=dict)
-
-    @property
-    def info(self) -> CheckInfo:
-        """The baseline's view of this kind of finding."""
-        return CHECKS[self.check]
-
-    @property
-    def fingerprint(self) -> str:
-        """Changes when the finding changes, so an acknowledgement lapses with it."""
-        return json.dumps([self.check, self.details], sort_keys=True, ensure_ascii=False)
+from .findings import Finding, Severity
 
 
 class SupportState(StrEnum):
     """Where a device stands on security updates."""
 
-    SUPPORTED = "supported"
-    ENDING_SOON = "ending_soon"
-    ENDED = "ended"
+    SUPPORTED = "supported"  # until `end`, or with no end stated
+    ENDING_SOON = "ending_soon"  # the announced end is within the owner's window
+    ENDED = "ended"  # the manufacturer announced the end, or a dated end passed
+    MINIMUM_PASSED = "minimum_passed"  # the guaranteed period is over; updates may go on
+    POLICY = "policy"  # a published period that counts from a date not on record
+    COMMUNITY_FIRMWARE = "community_firmware"  # open firmware: the owner updates it
     NO_PUBLISHED_PERIOD = "no_published_period"
     UNKNOWN = "unknown"
+
+
+class AnswerLevel(StrEnum):
+    """Whose word a support answer is: the product's record, its maker's, or the owner's."""
+
+    PRODUCT = "product"
+    MANUFACTURER = "manufacturer"
+    OWNER = "owner"
+    NONE = "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +47,9 @@ class Support:
     end: date | None = None
     sources: tuple[str, ...] = ()
     basis: str = "database"  # or "owner" when set by hand, "policy" when from a rule
+    level: AnswerLevel = AnswerLevel.NONE
+    minimum: bool = False  # `end` is a guaranteed minimum, not an announced end
+    policy: str | None = None  # the manufacturer's policy in one sentence, where it decides
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,13 +71,11 @@ class DeviceAssessment:
         """Work out the active findings and the score."""
         active = tuple(f for f in self.findings if f.fingerprint not in self.acknowledged)
         object.__setattr__(self, "active", active)
-        object.__setattr__(self, "score", max(0, 100 - sum(f.info.severity for f in active)))
-        object.__setattr__(
-            self, "has_problem", any(f.info.severity > Severity.INFO for f in active)
-        )
+        object.__setattr__(self, "score", max(0, 100 - sum(f.severity for f in active)))
+        object.__setattr__(self, "has_problem", any(f.severity > Severity.INFO for f in active))
 
-    def counts(self, check: CheckId) -> bool:
-        """Tell whether an active finding of this kind is present."""
+    def counts(self, check: str) -> bool:
+        """Tell whether an active finding of this kind (by id) is present."""
         return any(finding.check == check for finding in self.active)
 
 
@@ -205,14 +92,17 @@ class SecurityReport:
         """How many physical devices are monitored."""
         return len(self.devices)
 
-    def count(self, *checks: CheckId) -> int:
-        """How many devices have an active finding of one of these kinds."""
-        wanted = set(checks)
-        return sum(
-            1
+    def with_findings(self, checks: Collection[str]) -> list[DeviceAssessment]:
+        """The devices with an active finding of one of these kinds (by id)."""
+        return [
+            device
             for device in self.devices.values()
-            if any(finding.check in wanted for finding in device.active)
-        )
+            if any(finding.check in checks for finding in device.active)
+        ]
+
+    def count(self, *checks: str) -> int:
+        """How many devices have an active finding of one of these kinds (by id)."""
+        return len(self.with_findings(set(checks)))
 
     @property
     def score(self) -> int:

@@ -6,18 +6,19 @@ owner's own use, and the diagnostics redact them.
 
 from typing import Any
 
-from .report import DeviceAssessment, Finding, SecurityReport
+from .findings import Finding
+from .report import DeviceAssessment, SecurityReport
 
 
 def finding_as_dict(finding: Finding) -> dict[str, Any]:
     """One finding, with what the baseline says about it."""
-    info = finding.info
+    kind = finding.kind
     return {
-        "check": str(finding.check),
-        "severity": str(info.severity),
-        "guideline": info.guideline,
-        "provision": info.provision,
-        "summary": info.summary,
+        "check": finding.check,
+        "severity": str(finding.severity),
+        "guideline": kind.guideline,
+        "provision": kind.provision,
+        "summary": kind.summary,
         "details": dict(finding.details),
     }
 

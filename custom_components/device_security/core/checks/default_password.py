@@ -12,18 +12,29 @@ compared.
 from collections.abc import Iterable
 
 from ..credentials import LOGIN_CATEGORIES
-from ..database.matcher import Match
-from ..device_record import DeviceRecord
-from ..report import CheckId, Finding
+from ..findings import Finding, FindingKind, RepairKind, Severity
+from .base import Check, Subject
 from .context import AssessmentContext
 
+CONFIRMED = FindingKind(
+    "default_password_confirmed", Severity.CRITICAL, "1", "PSTI req. 1 / EN 303 645 5.1-1, 5.1-2",
+    "The device accepts a login its manufacturer publishes as a default.",
+    repair=RepairKind.RECHECK, counted_by="default_password_risks",
+)  # fmt: skip
+RISK = FindingKind(
+    "default_password_risk", Severity.MEDIUM, "1", "PSTI req. 1 / EN 303 645 5.1-1",
+    "The manufacturer has shipped devices with a universal default password.",
+    repair=RepairKind.RECHECK, counted_by="default_password_risks",
+)  # fmt: skip
 
-def check(record: DeviceRecord, match: Match, context: AssessmentContext) -> Iterable[Finding]:
+
+def _run(subject: Subject, context: AssessmentContext) -> Iterable[Finding]:
     """Find default passwords, confirmed or likely."""
+    record, match = subject.record, subject.match
     name = match.manufacturer.name if match.manufacturer else record.manufacturer or "?"
     if record.default_login_services:
         via = ", ".join(record.default_login_services)
-        yield Finding(CheckId.DEFAULT_PASSWORD_CONFIRMED, {"manufacturer": name, "via": via})
+        yield Finding(CONFIRMED, {"manufacturer": name, "via": via})
         return
     if match.manufacturer is None:
         return
@@ -31,10 +42,13 @@ def check(record: DeviceRecord, match: Match, context: AssessmentContext) -> Ite
     if not defaults:
         return
     if record.credential_digests & defaults:
-        yield Finding(CheckId.DEFAULT_PASSWORD_CONFIRMED, {"manufacturer": match.manufacturer.name})
+        yield Finding(CONFIRMED, {"manufacturer": match.manufacturer.name})
     elif (
         not record.credential_digests
         and not record.default_login_refused
         and (match.product.category in LOGIN_CATEGORIES if match.product else bool(record.hosts))
     ):
-        yield Finding(CheckId.DEFAULT_PASSWORD_RISK, {"manufacturer": match.manufacturer.name})
+        yield Finding(RISK, {"manufacturer": match.manufacturer.name})
+
+
+CHECK = Check("default_password", (CONFIRMED, RISK), _run)

@@ -2,13 +2,21 @@
 
 from collections.abc import Iterable
 
-from ..database.matcher import Match
-from ..device_record import DeviceRecord
-from ..report import CheckId, Finding
+from ..findings import Finding, FindingKind, Severity
+from .base import Check, Subject
 from .context import AssessmentContext
 
+NO_CONTACT = FindingKind(
+    "no_disclosure_contact", Severity.LOW, "2", "PSTI req. 2 / EN 303 645 5.2-1",
+    "No vulnerability disclosure contact of the manufacturer is on record.",
+    counted_by="no_disclosure_contact",
+)  # fmt: skip
 
-def check(record: DeviceRecord, match: Match, context: AssessmentContext) -> Iterable[Finding]:
+
+def _run(subject: Subject, context: AssessmentContext) -> Iterable[Finding]:
     """Find a known manufacturer with no disclosure contact on record."""
-    if match.manufacturer is not None and match.manufacturer.security_contact is None:
-        yield Finding(CheckId.NO_DISCLOSURE_CONTACT, {"manufacturer": match.manufacturer.name})
+    if (maker := subject.match.manufacturer) is not None and maker.security_contact is None:
+        yield Finding(NO_CONTACT, {"manufacturer": maker.name})
+
+
+CHECK = Check("disclosure", (NO_CONTACT,), _run)

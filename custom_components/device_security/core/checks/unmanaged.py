@@ -2,13 +2,20 @@
 
 from collections.abc import Iterable
 
-from ..database.matcher import Match
-from ..device_record import DeviceRecord
-from ..report import CheckId, Finding
+from ..findings import Finding, FindingKind, Severity
+from .base import Check, Subject
 from .context import AssessmentContext
 
+UNMANAGED = FindingKind(
+    "unmanaged_device", Severity.LOW, "-", "-",
+    "Seen on the network, but not managed by Home Assistant.", counted_by="unmanaged_devices",
+)  # fmt: skip
 
-def check(record: DeviceRecord, match: Match, context: AssessmentContext) -> Iterable[Finding]:
+
+def _run(subject: Subject, context: AssessmentContext) -> Iterable[Finding]:
     """Note a host that is on the network but not in Home Assistant."""
-    if not record.managed:
-        yield Finding(CheckId.UNMANAGED_DEVICE)
+    if not subject.record.managed:
+        yield Finding(UNMANAGED)
+
+
+CHECK = Check("unmanaged", (UNMANAGED,), _run)

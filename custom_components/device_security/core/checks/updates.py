@@ -2,17 +2,21 @@
 
 from collections.abc import Iterable
 
-from ..database.matcher import Match
-from ..device_record import DeviceRecord
-from ..report import CheckId, Finding
+from ..findings import Finding, FindingKind, Severity
+from .base import Check, Subject
 from .context import AssessmentContext
 
+UPDATE_AVAILABLE = FindingKind(
+    "update_available", Severity.MEDIUM, "3", "EN 303 645 5.3-8",
+    "A firmware update is available and not installed.", counted_by="updates_pending",
+)  # fmt: skip
 
-def check(record: DeviceRecord, match: Match, context: AssessmentContext) -> Iterable[Finding]:
+
+def _run(subject: Subject, context: AssessmentContext) -> Iterable[Finding]:
     """Find pending firmware updates, one finding per update entity."""
-    for update in record.pending_updates:
+    for update in subject.record.pending_updates:
         yield Finding(
-            CheckId.UPDATE_AVAILABLE,
+            UPDATE_AVAILABLE,
             {
                 "entity_id": update.entity_id,
                 "installed": update.installed or "",
@@ -20,3 +24,6 @@ def check(record: DeviceRecord, match: Match, context: AssessmentContext) -> Ite
                 "since": update.since or "",
             },
         )
+
+
+CHECK = Check("updates", (UPDATE_AVAILABLE,), _run)

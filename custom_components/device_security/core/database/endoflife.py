@@ -23,6 +23,8 @@ class EndoflifeProduct:
     manufacturer: str
     category: str
     prefix: str = ""  # put before labels that do not already start with it
+    # The page's "eol" is a production guarantee, not the end of security updates.
+    production_only: bool = False
 
 
 # The device products of endoflife.date found in homes; operating systems, GPUs,
@@ -44,8 +46,18 @@ PRODUCTS = {
     "oneplus": EndoflifeProduct("oneplus", "phone", "OnePlus "),
     "sony-xperia": EndoflifeProduct("sony_mobile", "phone", "Xperia "),
     "surface": EndoflifeProduct("microsoft", "computer", "Surface "),
-    "raspberry-pi": EndoflifeProduct("raspberry_pi", "computer", "Raspberry Pi "),
+    "raspberry-pi": EndoflifeProduct(
+        "raspberry_pi", "computer", "Raspberry Pi ", production_only=True
+    ),
 }
+PRODUCTION_NOTE = (
+    "endoflife.date lists Raspberry Pi's production guarantee for this board, which is not "
+    "a security-update period; none is published for the board itself."
+)
+# Releases whose label names another model than the one its dates and link are for: the
+# "3rd" and "4th generation" 11-inch iPad Pro rows carry the 2018 and 2020 models' dates
+# and Apple pages (the 12.9-inch generation numbers), duplicating those models' rows.
+MISLABELLED = frozenset({("ipad", "pro-3-11"), ("ipad", "pro-4-11")})
 _SAMSUNG_CODE = re.compile(r"doc\.samsungmobile\.com/(SM-[A-Z]+\d+)[A-Z0-9]*/", re.IGNORECASE)
 
 
@@ -124,14 +136,17 @@ def product_records(slug: str, releases: Iterable[Release], read: date) -> list[
     products: list[dict[str, Any]] = []
     names: set[str] = set()
     for release in releases:
-        if release.eol is None:
-            continue  # says nothing about support
+        if release.eol is None or (slug, release.cycle) in MISLABELLED:
+            continue  # says nothing about support, or about the model it names
         label = release.label or release.cycle
         name = label if label.startswith(spec.prefix) else spec.prefix + label
         if name in names:
             name = f"{name} ({release.cycle})"
         names.add(name)
-        if isinstance(release.eol, date):
+        note = NOTE
+        if spec.production_only:
+            support, support_end, note = "none", None, f"{NOTE} {PRODUCTION_NOTE}"
+        elif isinstance(release.eol, date):
             support, support_end = "date", release.eol.isoformat()
         else:
             support, support_end = ("ended" if release.eol is True else "supported"), None
@@ -152,7 +167,7 @@ def product_records(slug: str, releases: Iterable[Release], read: date) -> list[
                 "support": support,
                 "support_end": support_end,
                 "sources": sources,
-                "note": NOTE,
+                "note": note,
             }
         )
     return products

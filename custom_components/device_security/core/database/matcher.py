@@ -1,15 +1,19 @@
 """Identify a registry device in the database, and say how.
 
 A wrong match is worse than no match: every path stops at "ambiguous" as soon as two
-products fit equally well. The exact paths are dictionary look-ups built once at load.
+products fit equally well. Every path is a dictionary look-up built once per data
+version; patterns are only tried against models that start with their literal prefix.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 import re
 
+from ..catalogue.index import Catalogue, Found
+from ..catalogue.integrations import INTEGRATION_MAKERS
+from ..catalogue.model import CatalogueEntry
 from .model import Manufacturer, Product
 
 # Words that say what kind of company it is, not which: dropped from the end of a name.
@@ -47,6 +51,7 @@ class MatchMethod(StrEnum):
 
     MODEL_ID = "model_id"
     MODEL = "model"
+    CATALOGUE = "catalogue"
     NORMALIZED_MODEL = "normalized_model"
     PATTERN = "pattern"
     MANUFACTURER_ONLY = "manufacturer_only"
@@ -60,9 +65,29 @@ class Match:
 
     method: MatchMethod
     manufacturer: Manufacturer | None = None
-    product: Product | None = None
+    product: Product | None = None  # its support record, where the database has one
     matched: str | None = None  # the registry string that decided it
-    candidates: tuple[str, ...] = ()  # product ids, when ambiguous
+    candidates: tuple[str, ...] = ()  # product ids or names, when ambiguous
+    identity: CatalogueEntry | None = None  # what the catalogue says it is
+
+    @property
+    def identified(self) -> bool:
+        """A product is known, not only its manufacturer."""
+        return self.product is not None or self.identity is not None
+
+    @property
+    def product_name(self) -> str | None:
+        """The product's name, from its support record or the catalogue."""
+        if self.product is not None:
+            return self.product.name
+        return self.identity.name if self.identity else None
+
+    @property
+    def category(self) -> str | None:
+        """What kind of device it is, where known."""
+        if self.product is not None:
+            return self.product.category
+        return self.identity.category if self.identity else None
 
 
 class _Index:
@@ -71,16 +96,18 @@ class _Index:
     def __init__(self, manufacturers: Iterable[Manufacturer]) -> None:
         self.exact: dict[str, set[Product]] = defaultdict(set)
         self.normalized: dict[str, set[Product]] = defaultdict(set)
-        self.patterns: list[tuple[re.Pattern[str], Product]] = []
+        # Patterns by their literal start: a model is tried only against those it begins with.
+        self.patterns: dict[str, list[tuple[re.Pattern[str], Product]]] = defaultdict(list)
         for manufacturer in manufacturers:
             for product in manufacturer.products:
                 for text in (*product.model_ids, *product.models):
                     self.exact[text].add(product)
                     if key := normalize_model(text):
                         self.normalized[key].add(product)
-                self.patterns.extend(
-                    (re.compile(pattern, re.IGNORECASE), product) for pattern in product.patterns
-                )
+                for pattern in product.patterns:
+                    compiled = re.compile(pattern, re.IGNORECASE)
+                    self.patterns[_literal_start(pattern)].append((compiled, product))
+        self._starts = sorted({len(start) for start in self.patterns}, reverse=True)
 
     def by_exact(self, text: str) -> set[Product]:
         """Products listing exactly this string."""
@@ -92,71 +119,168 @@ class _Index:
 
     def by_pattern(self, text: str) -> set[Product]:
         """Products whose pattern matches the whole string."""
-        return {product for pattern, product in self.patterns if pattern.fullmatch(text)}
+        folded = text.casefold()
+        found: set[Product] = set()
+        for length in self._starts:
+            for pattern, product in self.patterns.get(folded[:length], ()):
+                if pattern.fullmatch(text):
+                    found.add(product)
+        return found
+
+
+def _literal_start(pattern: str) -> str:
+    r"""The plain characters a pattern must start with, folded ("SM\-G99[16]" -> "sm-g99")."""
+    start = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern) and not pattern[index + 1].isalnum():
+            start.append(pattern[index + 1])
+            index += 2
+            continue
+        if not (char.isalnum() or char in "-_ ,:/") or pattern[index + 1 : index + 2] in {
+            "?", "*", "{",
+        }:  # fmt: skip
+            break
+        start.append(char)
+        index += 1
+    return "".join(start).casefold()
 
 
 class Matcher:
-    """Matches registry strings against the database."""
+    """Matches registry strings against the catalogue and the database."""
 
-    def __init__(self, manufacturers: Iterable[Manufacturer]) -> None:
-        """Build the indexes; run it off the event loop, once per database."""
+    def __init__(
+        self, manufacturers: Iterable[Manufacturer], catalogue: Catalogue | None = None
+    ) -> None:
+        """Build the indexes; run it off the event loop, once per data version."""
+        manufacturers = tuple(manufacturers)
+        self.catalogue = catalogue
+        self._by_id = {manufacturer.id: manufacturer for manufacturer in manufacturers}
+        products = {product.id: product for m in manufacturers for product in m.products}
+        self._products = products
         groups: dict[str, list[Manufacturer]] = defaultdict(list)
+        self._prefixes: dict[str, Manufacturer] = {}
         for manufacturer in manufacturers:
             names = {manufacturer.name, manufacturer.id.replace("_", " "), *manufacturer.aliases}
             for key in {normalize_manufacturer(name) for name in names} - {""}:
                 groups[key].append(manufacturer)
+            for prefix in manufacturer.alias_prefixes:
+                self._prefixes[prefix] = manufacturer
+        self._prefix_lengths = sorted({len(prefix) for prefix in self._prefixes}, reverse=True)
         # Where several records share a name, the one with a contact speaks for the group.
         self._groups = {
             key: tuple(sorted(members, key=lambda m: (m.security_contact is None, m.id)))
             for key, members in groups.items()
         }
         self._indexes: dict[tuple[str, ...], _Index] = {}
-        for members in self._groups.values():
+        for members in (*self._groups.values(), *((m,) for m in manufacturers)):
             ids = tuple(member.id for member in members)
             if ids not in self._indexes:
                 self._indexes[ids] = _Index(members)
-        self._prefixes = sorted(self._groups, key=len, reverse=True)
+        self._name_prefixes = sorted(self._groups, key=len, reverse=True)
 
-    def manufacturers(self, manufacturer: str | None) -> tuple[Manufacturer, ...]:
-        """Return the records a registry manufacturer string names, best first."""
+    def manufacturers(
+        self, manufacturer: str | None, integration: str | None = None
+    ) -> tuple[Manufacturer, ...]:
+        """Return the records a registry manufacturer string names, best first.
+
+        The integration decides between records that share a name, and names the maker
+        when the string does not.
+        """
+        hinted = self._by_id.get(INTEGRATION_MAKERS.get(integration or "", ""))
+        found = self._by_name(manufacturer)
+        if hinted is not None and (not found or hinted in found):
+            return (hinted,)
+        return found
+
+    def _by_name(self, manufacturer: str | None) -> tuple[Manufacturer, ...]:
+        if manufacturer:
+            for length in self._prefix_lengths:  # Zigbee codes such as "_TZ3000_abcdefgh"
+                if (maker := self._prefixes.get(manufacturer[:length])) is not None:
+                    return (maker,)
         key = normalize_manufacturer(manufacturer)
         if not key:
             return ()
         if found := self._groups.get(key):
             return found
         # "Philips Lighting BV" is Philips: an alias followed by more words.
-        for prefix in self._prefixes:
+        for prefix in self._name_prefixes:
             if key.startswith(prefix + " "):
                 return self._groups[prefix]
         return ()
 
-    def match(self, manufacturer: str | None, model: str | None, model_id: str | None) -> Match:
-        """Identify a device: model id first, then model, normalized forms, then patterns."""
-        members = self.manufacturers(manufacturer)
-        if not members:
-            return Match(MatchMethod.UNKNOWN_MANUFACTURER)
-        index = self._indexes[tuple(member.id for member in members)]
+    def match(
+        self,
+        manufacturer: str | None,
+        model: str | None,
+        model_id: str | None,
+        integration: str | None = None,
+    ) -> Match:
+        """Identify a device: the database's exact strings, the catalogue, then looser forms."""
         model_id = (model_id or "").strip()[:MAX_INPUT] or None
         model = (model or "").strip()[:MAX_INPUT] or None
-        attempts = (
+        members = self.manufacturers(manufacturer, integration)
+        found = (
+            self.catalogue.find(integration, manufacturer, model, model_id)
+            if self.catalogue is not None and (model or model_id)
+            else None
+        )
+        if found is not None and found.entry is not None:
+            entry = found.entry
+            maker = self._by_id.get(entry.manufacturer_id)
+            if maker is not None and (not members or maker not in members):
+                members = (maker,)
+        if not members:
+            if found is not None and found.entry is not None:
+                return Match(MatchMethod.CATALOGUE, None, None, found.matched, (), found.entry)
+            return Match(MatchMethod.UNKNOWN_MANUFACTURER)
+        index = self._indexes[tuple(member.id for member in members)]
+        exact = (
             (MatchMethod.MODEL_ID, model_id, index.by_exact),
             (MatchMethod.MODEL, model, index.by_exact),
+        )
+        looser = (
             (MatchMethod.NORMALIZED_MODEL, model_id, index.by_normalized),
             (MatchMethod.NORMALIZED_MODEL, model, index.by_normalized),
             (MatchMethod.PATTERN, model_id, index.by_pattern),
             (MatchMethod.PATTERN, model, index.by_pattern),
         )
+        if (answer := self._first(members, exact)) is not None:
+            return answer
+        if found is not None:
+            return self._from_catalogue(members, found)
+        return self._first(members, looser) or Match(MatchMethod.MANUFACTURER_ONLY, members[0])
+
+    def _first(
+        self,
+        members: tuple[Manufacturer, ...],
+        attempts: Iterable[tuple[MatchMethod, str | None, Callable[[str], set[Product]]]],
+    ) -> Match | None:
         for method, text, look_up in attempts:
-            if text is None or not (found := look_up(text)):
+            if text is None or not (products := look_up(text)):
                 continue
-            if len(found) > 1:
+            if len(products) > 1:
                 return Match(
                     MatchMethod.AMBIGUOUS,
                     members[0],
                     matched=text,
-                    candidates=tuple(sorted(product.id for product in found)),
+                    candidates=tuple(sorted(product.id for product in products)),
                 )
-            (product,) = found
+            (product,) = products
             owner = next(member for member in members if member.id == product.manufacturer_id)
             return Match(method, owner, product, matched=text)
-        return Match(MatchMethod.MANUFACTURER_ONLY, members[0])
+        return None
+
+    def _from_catalogue(self, members: tuple[Manufacturer, ...], found: Found) -> Match:
+        if found.entry is None:
+            return Match(
+                MatchMethod.AMBIGUOUS,
+                members[0],
+                matched=found.matched,
+                candidates=found.candidates,
+            )
+        entry = found.entry
+        maker = next((m for m in members if m.id == entry.manufacturer_id), members[0])
+        product = self._products.get(entry.product_id or "")
+        return Match(MatchMethod.CATALOGUE, maker, product, found.matched, (), entry)

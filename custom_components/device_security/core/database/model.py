@@ -12,6 +12,7 @@ class SupportKind(StrEnum):
     ENDED = "ended"  # support has ended; no date stated
     SUPPORTED = "supported"  # stated as supported; no end date stated
     RULE = "rule"  # derived from the manufacturer's published minimum period
+    MINIMUM = "minimum"  # updates guaranteed at least until support_end; may go on after
     NONE = "none"  # no published period
 
 
@@ -43,10 +44,37 @@ class SecurityContact:
 
 @dataclass(frozen=True, slots=True)
 class SupportRule:
-    """A published minimum: at least `years` from `start`."""
+    """A published minimum: at least `years` from `start`, or at least `until` a date."""
 
-    years: int
-    start: RuleStart
+    years: int | None = None
+    start: RuleStart | None = None
+    until: date | None = None
+
+
+class PasswordPractice(StrEnum):
+    """How a manufacturer's devices are protected out of the box."""
+
+    UNIQUE_PER_DEVICE = "unique_per_device"  # each unit has its own password
+    SET_AT_SETUP = "set_at_setup"  # no default: the owner sets it, or pairing needs none
+    UNIVERSAL_DEFAULT = "universal_default"  # a shared, published default login
+    NO_LOCAL_LOGIN = "no_local_login"
+    UNKNOWN = "unknown"
+
+
+class MakerKind(StrEnum):
+    """Who keeps a device's software up to date."""
+
+    MANUFACTURER = "manufacturer"
+    COMMUNITY_FIRMWARE = "community_firmware"  # open firmware: the owner updates it
+
+
+@dataclass(frozen=True, slots=True)
+class DefaultPassword:
+    """A manufacturer's default-password practice, and the word it rests on."""
+
+    practice: PasswordPractice
+    summary: str | None
+    sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,3 +117,8 @@ class Manufacturer:
     support_policy: SupportPolicy | None
     psti_statement: Source | None
     products: tuple[Product, ...] = field(default=(), repr=False)
+    checked: date | None = None  # when the whole record was last checked
+    kind: MakerKind = MakerKind.MANUFACTURER
+    alias_prefixes: tuple[str, ...] = ()
+    looked_at: tuple[Source, ...] = ()  # where a missing contact or policy was looked for
+    default_password: DefaultPassword | None = None

@@ -9,13 +9,14 @@ import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-import json
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 
+from ..catalogue.index import Catalogue
 from . import endoflife
-from .loader import MAX_DOCUMENT_BYTES, Database, parse_database
+from .loader import MAX_DOCUMENT_BYTES, Database, decode_json, parse_database
 from .matcher import Matcher
 from .model import Manufacturer, Product
 from .schema import DatabaseError, parse_manufacturer
@@ -52,16 +53,21 @@ async def fetch(
 ) -> Fetched:
     """GET `url`, conditionally; refuse answers that are slow, failed or too large."""
     headers = {"Accept": "application/json"}
+    # A redirect could lead anywhere, http or another host: it is not followed.
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     try:
-        async with asyncio.timeout(limits.seconds), session.get(url, headers=headers) as response:
+        async with (
+            asyncio.timeout(limits.seconds),
+            session.get(url, headers=headers, allow_redirects=False) as response,
+        ):
             if response.status == 304:  # noqa: PLR2004 - HTTP Not Modified
                 return Fetched(None, etag, last_modified)
             if response.status != 200:  # noqa: PLR2004 - HTTP OK
-                msg = f"HTTP {response.status}"
+                moved = " (a redirect, not followed)" if 300 <= response.status < 400 else ""  # noqa: PLR2004
+                msg = f"HTTP {response.status}{moved}"
                 raise RefreshError(msg)
             if (response.content_length or 0) > limits.max_bytes:
                 msg = f"answer larger than {limits.max_bytes} bytes"
@@ -83,10 +89,21 @@ async def fetch(
         raise RefreshError(msg) from err
 
 
-def parse_project_file(body: bytes) -> Database:
-    """Validate the project's published database file."""
+def redact_url(url: str) -> str:
+    """The URL as it may be shown and logged: scheme and host; a path or query may hold a key."""
+    parsed = urlsplit(url)
+    host = parsed.hostname or "?"
+    return (
+        f"{parsed.scheme}://{host}/…"
+        if parsed.path.strip("/") or parsed.query
+        else f"{parsed.scheme}://{host}"
+    )
+
+
+def parse_project_file(body: bytes, catalogue: Catalogue | None = None) -> Database:
+    """Validate the project's published database file; identification stays the bundled one."""
     try:
-        return parse_database(body)
+        return parse_database(body, catalogue)
     except DatabaseError as err:
         raise RefreshError(str(err)) from err
 
@@ -103,7 +120,7 @@ def parse_endoflife(
 ) -> tuple[list[dict[str, Any]], tuple[Product, ...]]:
     """Validate an endoflife.date API v1 answer; return its records (to cache) and products."""
     try:
-        payload = json.loads(body)
+        payload = decode_json(body, "answer")
         if not isinstance(payload, dict):
             msg = "not a JSON object"
             raise TypeError(msg)  # noqa: TRY301
@@ -139,4 +156,8 @@ def with_endoflife(database: Database, updates: Mapping[str, tuple[Product, ...]
                 manufacturer, products=kept + tuple(p for p in added if p.name not in names)
             )
         manufacturers.append(manufacturer)
-    return replace(database, manufacturers=tuple(manufacturers), matcher=Matcher(manufacturers))
+    return replace(
+        database,
+        manufacturers=tuple(manufacturers),
+        matcher=Matcher(manufacturers, database.catalogue),
+    )

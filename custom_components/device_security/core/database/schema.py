@@ -13,7 +13,10 @@ from typing import Any
 import probatio as p
 
 from .model import (
+    DefaultPassword,
+    MakerKind,
     Manufacturer,
+    PasswordPractice,
     Product,
     RuleStart,
     SecurityContact,
@@ -23,7 +26,7 @@ from .model import (
     SupportRule,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CATEGORIES = frozenset(
     {
         "hub", "speaker", "display", "camera", "doorbell", "thermostat", "plug", "light",
@@ -67,10 +70,31 @@ def _schema_version(value: object) -> int:
     return value
 
 
+# What makes a backtracking regular expression slow: a quantified group (nested
+# repetition), back-references and look-arounds. Patterns are model-code shapes and need
+# none of them; with at most two unbounded repeats, matching a bounded string stays cheap.
+_QUANTIFIED_GROUP = re.compile(r"\)[*+?{]")
+_UNSAFE = re.compile(r"\(\?[=!<]|\\[1-9]|\(\?P=")
+_UNBOUNDED = re.compile(r"(?<!\\)[*+]|\{\d*,\}")
+MAX_PATTERN = 80
+MAX_UNBOUNDED = 2
+
+
 def _regex(value: object) -> str:
-    """Accept a regular expression that compiles."""
-    if not isinstance(value, str):
-        msg = "expected a regular expression"
+    """Accept a short regular expression that compiles and cannot backtrack badly."""
+    if not isinstance(value, str) or not 0 < len(value) <= MAX_PATTERN:
+        msg = f"expected a regular expression of at most {MAX_PATTERN} characters"
+        raise p.Invalid(msg)
+    bare = re.sub(r"\\.", "e", value)  # an escaped character is one plain character
+    if (
+        _QUANTIFIED_GROUP.search(bare)
+        or _UNSAFE.search(value)
+        or len(_UNBOUNDED.findall(bare)) > MAX_UNBOUNDED
+    ):
+        msg = (
+            f"unsafe regular expression {value!r}: "
+            "no repeated groups, back-references or look-arounds"
+        )
         raise p.Invalid(msg)
     try:
         re.compile(value)
@@ -129,6 +153,7 @@ MANUFACTURER_SCHEMA = p.Schema(
                         p.Required("years"): p.All(int, p.Range(min=1, max=30)),
                         p.Required("from"): p.In([start.value for start in RuleStart]),
                     },
+                    {p.Required("until"): _iso_date},
                 ),
                 p.Required("sources"): _SOURCES,
             },
@@ -137,6 +162,26 @@ MANUFACTURER_SCHEMA = p.Schema(
             None, {p.Required("url"): _URL, p.Required("read"): _iso_date}
         ),
         p.Optional("products", default=list): list,
+        p.Optional("checked", default=None): p.Any(None, _iso_date),
+        p.Optional("kind", default=MakerKind.MANUFACTURER.value): p.In(
+            [kind.value for kind in MakerKind]
+        ),
+        p.Optional("alias_prefixes", default=list): p.All(
+            [p.All(str, p.Length(min=3, max=40))], p.Unique()
+        ),
+        p.Optional("looked_at", default=list): [
+            p.Schema({p.Required("url"): _URL, p.Required("read"): _iso_date})
+        ],
+        p.Optional("default_password", default=None): p.Any(
+            None,
+            {
+                p.Required("practice"): p.In([practice.value for practice in PasswordPractice]),
+                p.Optional("summary", default=None): _OPTIONAL_TEXT,
+                p.Required("sources"): [
+                    p.Schema({p.Required("url"): _URL, p.Required("read"): _iso_date})
+                ],
+            },
+        ),
     }
 )
 
@@ -179,8 +224,12 @@ def _product(manufacturer_id: str, raw: object, where: str) -> Product:
     if support is SupportKind.DATE and data["support_end"] is None:
         msg = f"{where}: support is 'date' but support_end is missing"
         raise DatabaseError(msg)
-    if support not in {SupportKind.DATE, SupportKind.RULE} and data["support_end"] is not None:
-        msg = f"{where}: support_end is only for support 'date' or a derived 'rule'"
+    if support is SupportKind.MINIMUM and data["support_end"] is None:
+        msg = f"{where}: support is 'minimum' but support_end (the guaranteed date) is missing"
+        raise DatabaseError(msg)
+    dated = {SupportKind.DATE, SupportKind.RULE, SupportKind.MINIMUM}
+    if support not in dated and data["support_end"] is not None:
+        msg = f"{where}: support_end is only for support 'date', 'minimum' or a derived 'rule'"
         raise DatabaseError(msg)
     return Product(
         id=f"{manufacturer_id}/{slug(data['name'])}",
@@ -207,6 +256,10 @@ def parse_manufacturer(raw: object, where: str = "manufacturer") -> Manufacturer
     policy = data["support_policy"]
     rule = policy and policy["rule"]
     psti = data["psti_statement"]
+    password = data["default_password"]
+    if password and password["practice"] != PasswordPractice.UNKNOWN and not password["sources"]:
+        msg = f"{where}: a default-password practice needs its sources"
+        raise DatabaseError(msg)
     products = tuple(
         _product(data["id"], item, f"{where}, product {_label(item, 'name', index)}")
         for index, item in enumerate(data["products"])
@@ -230,11 +283,26 @@ def parse_manufacturer(raw: object, where: str = "manufacturer") -> Manufacturer
         support_policy=policy
         and SupportPolicy(
             summary=policy["summary"],
-            rule=rule and SupportRule(years=rule["years"], start=RuleStart(rule["from"])),
+            rule=rule
+            and (
+                SupportRule(until=rule["until"])
+                if "until" in rule
+                else SupportRule(years=rule["years"], start=RuleStart(rule["from"]))
+            ),
             sources=_sources(policy["sources"]),
         ),
         psti_statement=psti and Source(url=psti["url"], read=psti["read"]),
         products=products,
+        checked=data["checked"],
+        kind=MakerKind(data["kind"]),
+        alias_prefixes=tuple(data["alias_prefixes"]),
+        looked_at=_sources(data["looked_at"]),
+        default_password=password
+        and DefaultPassword(
+            practice=PasswordPractice(password["practice"]),
+            summary=password["summary"],
+            sources=_sources(password["sources"]),
+        ),
     )
 
 

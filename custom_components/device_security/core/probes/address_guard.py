@@ -1,6 +1,7 @@
 """Only private, link-local and loopback addresses may be probed."""
 
 import ipaddress
+import re
 
 # RFC 1918, RFC 3927 and RFC 4193 ranges, link-local and loopback. Loopback is allowed so
 # that tests and the demo can run against servers on this machine.
@@ -20,33 +21,48 @@ ALLOWED_NETWORKS = tuple(
 
 type IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
+# An interface name or number, the only thing that may follow "%" (IPv6 link-local only).
+_ZONE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+
 
 class AddressRefusedError(ValueError):
     """The address is not one the probes may touch."""
 
 
-def check_target(address: str) -> IPAddress:
-    """Return the address if it may be probed; raise AddressRefusedError otherwise.
+def parse_address(text: str) -> IPAddress | None:
+    """The IP address a host string names exactly, or None for anything else.
 
-    Host names are refused too: what they resolve to is not known until it is too late.
+    A zone id ("%eth0") is accepted on an IPv6 link-local address and nowhere else, so
+    that nothing can ride after the address into a URL or a resolver.
     """
     try:
-        parsed = ipaddress.ip_address(address.split("%", 1)[0])
+        parsed = ipaddress.ip_address(text)
     except ValueError:
-        msg = f"{address[:100]!r} is not an IP address"
-        raise AddressRefusedError(msg) from None
-    if isinstance(parsed, ipaddress.IPv6Address) and parsed.ipv4_mapped:
-        parsed = parsed.ipv4_mapped
-    if not any(parsed in network for network in ALLOWED_NETWORKS):
-        msg = f"{parsed} is not a private, link-local or loopback address"
-        raise AddressRefusedError(msg)
+        return None
+    zone = parsed.scope_id if isinstance(parsed, ipaddress.IPv6Address) else None
+    if zone is not None and not (parsed.is_link_local and _ZONE.match(zone)):
+        return None
     return parsed
 
 
-def is_allowed(address: str) -> bool:
-    """Tell whether the address may be probed."""
+def check_target(address: IPAddress) -> IPAddress:
+    """Return the address if it may be probed; raise AddressRefusedError otherwise.
+
+    The probes take the parsed address, never a host string: a name is resolved only
+    when it is too late to check what it resolved to.
+    """
+    plain = address.ipv4_mapped if isinstance(address, ipaddress.IPv6Address) else None
+    if not any((plain or address) in network for network in ALLOWED_NETWORKS):
+        msg = f"{address} is not a private, link-local or loopback address"
+        raise AddressRefusedError(msg)
+    return address
+
+
+def allowed_address(text: str) -> IPAddress | None:
+    """The address a host string names, if it may be probed."""
+    if (parsed := parse_address(text)) is None:
+        return None
     try:
-        check_target(address)
+        return check_target(parsed)
     except AddressRefusedError:
-        return False
-    return True
+        return None

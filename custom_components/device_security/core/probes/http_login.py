@@ -4,6 +4,7 @@ import asyncio
 
 import aiohttp
 
+from .address_guard import IPAddress
 from .model import Login, Outcome, Service
 
 # Answers that say "too many attempts": stop at once.
@@ -11,13 +12,23 @@ LOCKOUT_STATUSES = frozenset({423, 429, 503})
 UNAUTHORIZED = 401
 
 
-def _url(address: str, service: Service) -> str:
-    host = f"[{address}]" if ":" in address else address
+def url_host(address: IPAddress) -> str:
+    """The address as a URL's host: IPv6 in brackets, its zone id percent-encoded."""
+    text = str(address)
+    return f"[{text.replace('%', '%25')}]" if address.version == 6 else text  # noqa: PLR2004
+
+
+def _url(address: IPAddress, service: Service) -> str:
+    host = url_host(address)
     return f"{'https' if service.tls else 'http'}://{host}:{service.port}/"
 
 
 async def try_http(
-    session: aiohttp.ClientSession, address: str, service: Service, login: Login, seconds: float
+    session: aiohttp.ClientSession,
+    address: IPAddress,
+    service: Service,
+    login: Login,
+    seconds: float,
 ) -> Outcome:
     """Try one login; the page must first ask for HTTP authentication."""
     url = _url(address, service)
@@ -46,4 +57,5 @@ async def try_http(
         return Outcome.UNREACHABLE
     if status in LOCKOUT_STATUSES or locked:
         return Outcome.LOCKED_OUT
-    return Outcome.ACCEPTED if 200 <= status < 400 else Outcome.REJECTED  # noqa: PLR2004
+    # Only a page served with the login is evidence; a redirect may lead anywhere.
+    return Outcome.ACCEPTED if 200 <= status < 300 else Outcome.REJECTED  # noqa: PLR2004

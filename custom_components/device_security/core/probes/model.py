@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .address_guard import IPAddress
+
 
 class ServiceKind(StrEnum):
     """The login services the probes speak."""
@@ -46,7 +48,7 @@ class Outcome(StrEnum):
 class ProbeResult:
     """The outcome for one service of one address, and how many logins it cost."""
 
-    address: str
+    address: IPAddress
     service: Service
     outcome: Outcome
     attempts: int = 0

@@ -13,7 +13,7 @@ import logging
 
 import aiohttp
 
-from .address_guard import AddressRefusedError, check_target
+from .address_guard import AddressRefusedError, IPAddress, check_target
 from .http_login import try_http
 from .model import Login, Outcome, ProbeLimits, ProbeResult, Service, ServiceKind
 from .rtsp_login import try_rtsp
@@ -36,7 +36,7 @@ FINAL = frozenset(
 class Target:
     """One service of one device, and the logins its manufacturer published."""
 
-    address: str
+    address: IPAddress
     service: Service
     logins: Sequence[Login]
 

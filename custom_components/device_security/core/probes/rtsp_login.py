@@ -7,6 +7,8 @@ import secrets
 
 import aiohttp
 
+from .address_guard import IPAddress
+from .http_login import url_host
 from .model import Login, Outcome
 
 MAX_HEADER = 8192
@@ -78,14 +80,13 @@ async def _describe(
     return int(status.group(1)), challenges
 
 
-async def try_rtsp(address: str, port: int, login: Login, seconds: float) -> Outcome:
+async def try_rtsp(address: IPAddress, port: int, login: Login, seconds: float) -> Outcome:
     """Try one login on the camera's stream."""
-    host = f"[{address}]" if ":" in address else address
-    uri = f"rtsp://{host}:{port}/"
+    uri = f"rtsp://{url_host(address)}:{port}/"
     writer = None
     try:
         async with asyncio.timeout(seconds):
-            reader, writer = await asyncio.open_connection(address, port, limit=MAX_HEADER)
+            reader, writer = await asyncio.open_connection(str(address), port, limit=MAX_HEADER)
             status, challenges = await _describe(reader, writer, uri, 1, None)
             if status == OK:
                 return Outcome.NO_LOGIN

@@ -1,12 +1,16 @@
 """Default-login test of a telnet service, over plain asyncio streams.
 
 Telnet option negotiation is stripped from what the device says; prompts and verdicts are
-read from bounded amounts of text, so a garbage banner costs a timeout, nothing more.
+read from bounded amounts of text, so a garbage banner costs a timeout, nothing more. Text
+that merely looks like a prompt proves nothing: a shell counts only once it has worked out
+a sum it could not have echoed back.
 """
 
 import asyncio
 import re
+import secrets
 
+from .address_guard import IPAddress
 from .model import Login, Outcome
 
 MAX_READ = 4096
@@ -44,44 +48,46 @@ async def _send(writer: asyncio.StreamWriter, text: str) -> None:
     await writer.drain()
 
 
-def _before_login(banner: str) -> Outcome | None:
-    """Judge the banner: None when it asks for a login, else what it means."""
-    if LOCKED.search(banner):
-        return Outcome.LOCKED_OUT
-    if LOGIN_PROMPT.search(banner) or PASSWORD_PROMPT.search(banner):
-        return None
-    return Outcome.NO_LOGIN if SHELL_PROMPT.search(banner) else Outcome.UNSUPPORTED
+async def _shell_works(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, seconds: float
+) -> bool:
+    """Ask the shell for a sum: only a working shell answers with its result."""
+    first, second = secrets.randbelow(9000) + 1000, secrets.randbelow(9000) + 1000
+    expected = str(first + second)
+    await _send(writer, f"echo $(({first}+{second}))")
+    answer = re.compile(rf"(^|\D){expected}(\D|$)")
+    return bool(answer.search(await _read_until(reader, answer, seconds=seconds)))
 
 
-def _verdict(text: str) -> Outcome:
-    """Judge what the device said after the password."""
-    if LOCKED.search(text):
-        return Outcome.LOCKED_OUT
-    if FAILED.search(text) or not SHELL_PROMPT.search(text):
-        return Outcome.REJECTED
-    return Outcome.ACCEPTED
-
-
-async def _log_in(
+async def _log_in(  # noqa: PLR0911 - one verdict per way a login can end
     reader: asyncio.StreamReader, writer: asyncio.StreamWriter, login: Login, seconds: float
 ) -> Outcome:
     banner = await _read_until(reader, LOGIN_PROMPT, PASSWORD_PROMPT, SHELL_PROMPT, seconds=seconds)
-    if (early := _before_login(banner)) is not None:
-        return early
+    if LOCKED.search(banner):
+        return Outcome.LOCKED_OUT
+    if not (LOGIN_PROMPT.search(banner) or PASSWORD_PROMPT.search(banner)):
+        if SHELL_PROMPT.search(banner) and await _shell_works(reader, writer, seconds):
+            return Outcome.NO_LOGIN
+        return Outcome.UNSUPPORTED
     if LOGIN_PROMPT.search(banner):
         await _send(writer, login.username)
         asked = await _read_until(reader, PASSWORD_PROMPT, SHELL_PROMPT, FAILED, seconds=seconds)
         if not PASSWORD_PROMPT.search(asked):
             return Outcome.REJECTED
     await _send(writer, login.password)
-    return _verdict(await _read_until(reader, SHELL_PROMPT, FAILED, LOCKED, seconds=seconds))
+    said = await _read_until(reader, SHELL_PROMPT, FAILED, LOCKED, seconds=seconds)
+    if LOCKED.search(said):
+        return Outcome.LOCKED_OUT
+    if FAILED.search(said) or not SHELL_PROMPT.search(said):
+        return Outcome.REJECTED
+    return Outcome.ACCEPTED if await _shell_works(reader, writer, seconds) else Outcome.REJECTED
 
 
-async def try_telnet(address: str, port: int, login: Login, seconds: float) -> Outcome:
+async def try_telnet(address: IPAddress, port: int, login: Login, seconds: float) -> Outcome:
     """Try one login at the device's login prompt."""
     try:
         async with asyncio.timeout(seconds):
-            reader, writer = await asyncio.open_connection(address, port)
+            reader, writer = await asyncio.open_connection(str(address), port)
     except TimeoutError, OSError:
         return Outcome.UNREACHABLE
     try:

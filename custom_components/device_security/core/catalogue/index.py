@@ -1,0 +1,146 @@
+"""Look a device's strings up in the catalogue: a few dictionary look-ups, whatever its size.
+
+Keys are the exact (integration, manufacturer, model, model_id) strings Home Assistant
+shows for a product, up to case and surrounding space; a key field may be empty when the
+product is identified without it. Candidates are found by model and by model id, then the
+most specific one that fits wins; two different products equally specific identify none.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .integrations import ZIGBEE
+from .model import CatalogueEntry, CatalogueSource
+
+MAX_INPUT = 255
+SCHEMA_VERSION = 1
+
+
+class CatalogueError(ValueError):
+    """The catalogue document is not valid; the message says where."""
+
+
+def fold(text: str | None) -> str:
+    """Case and surrounding space do not tell products apart."""
+    return text[:MAX_INPUT].strip().casefold() if text else ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    integration: str
+    manufacturer: str
+    model: str
+    model_id: str
+    entry: int
+
+    def fits(self, integration: str, manufacturer: str, model: str, model_id: str) -> int:
+        """How specifically the key fits the device: fields matched, or -1 if it does not."""
+        score = 0
+        for wanted, given in (
+            (self.manufacturer, manufacturer),
+            (self.model, model),
+            (self.model_id, model_id),
+        ):
+            if wanted:
+                if wanted != given:
+                    return -1
+                score += 1
+        if self.integration:
+            if self.integration == integration:
+                score += 1
+            elif not (self.integration in ZIGBEE and integration in ZIGBEE):
+                return -1
+        return score
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The catalogue's answer: the entry, or the candidates when two fit equally well."""
+
+    entry: CatalogueEntry | None
+    matched: str
+    candidates: tuple[str, ...] = ()
+
+
+class Catalogue:
+    """The catalogue, indexed once per data version."""
+
+    def __init__(self, entries: Sequence[CatalogueEntry], keys: Iterable[Sequence[Any]]) -> None:
+        """Index the keys by model and by model id; run it off the event loop."""
+        self.entries = tuple(entries)
+        self._by_model: dict[str, list[_Key]] = {}
+        self._by_model_id: dict[str, list[_Key]] = {}
+        for integration, manufacturer, model, model_id, entry in keys:
+            key = _Key(fold(integration), fold(manufacturer), fold(model), fold(model_id), entry)
+            if key.model_id:
+                self._by_model_id.setdefault(key.model_id, []).append(key)
+            elif key.model:
+                self._by_model.setdefault(key.model, []).append(key)
+
+    def __len__(self) -> int:
+        """How many products the catalogue knows."""
+        return len(self.entries)
+
+    def find(
+        self, integration: str | None, manufacturer: str | None, model: str | None,
+        model_id: str | None,
+    ) -> Found | None:  # fmt: skip
+        """The product these strings name, if the catalogue knows exactly one."""
+        device = (fold(integration), fold(manufacturer), fold(model), fold(model_id))
+        candidates = [
+            *self._by_model_id.get(device[3], ()),
+            *self._by_model_id.get(device[2], ()),  # some integrations show the code as model
+            *self._by_model.get(device[2], ()),
+        ]
+        if not candidates:
+            return None
+        best, winners = 0, set()
+        for key in candidates:
+            score = key.fits(*device)
+            if score > best:
+                best, winners = score, {key.entry}
+            elif score == best and score > 0:
+                winners.add(key.entry)
+        if not winners:
+            return None
+        by_id = device[3] and any(key.model_id == device[3] for key in candidates)
+        matched = model_id if by_id else model
+        if len(winners) > 1:
+            names = sorted(self.entries[index].name for index in winners)
+            return Found(None, matched or "", tuple(names))
+        return Found(self.entries[winners.pop()], matched or "")
+
+
+def parse_catalogue(document: Mapping[str, Any]) -> Catalogue:
+    """Validate the compact catalogue document the build writes, and index it."""
+    try:
+        if document.get("schema_version") != SCHEMA_VERSION:
+            msg = f"expected schema_version {SCHEMA_VERSION}"
+            raise CatalogueError(msg)
+        sources = [
+            CatalogueSource(str(s["name"]), str(s["version"]), str(s["url"]), str(s["licence"]))
+            for s in document["sources"]
+        ]
+        entries = [
+            CatalogueEntry(
+                manufacturer_id=str(maker),
+                name=str(name),
+                category=str(category),
+                code=None if code is None else str(code),
+                source=sources[int(source)],
+                product_id=None if product is None else str(product),
+            )
+            for maker, name, category, code, source, product in document["entries"]
+        ]
+        keys = [
+            (str(a), str(b), str(c), str(d), int(entry))
+            for a, b, c, d, entry in document["keys"]
+            if 0 <= int(entry) < len(entries)
+        ]
+    except (KeyError, TypeError, ValueError, IndexError) as err:
+        if isinstance(err, CatalogueError):
+            raise
+        msg = f"catalogue: malformed ({type(err).__name__})"
+        raise CatalogueError(msg) from None
+    return Catalogue(entries, keys)
