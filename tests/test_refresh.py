@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 import json
 import logging
+from typing import Any
 
 from aiohttp import web
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 
+from custom_components.device_security import data_source
 from custom_components.device_security.const import (
     CONF_DATA_URL,
     CONF_ENDING_SOON_DAYS,
@@ -31,6 +33,27 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 
 PROJECT_PATH = "/project/database.json"
+KEV_PATH = "/kev/known_exploited_vulnerabilities.json"
+NEW_CVE = "CVE-2099-40407"
+
+
+def _kev_feed() -> bytes:
+    """CISA's feed with one entry the bundled data does not have, for a mapped product."""
+    entry = {
+        "cveID": NEW_CVE,
+        "vendorProject": "Reolink",
+        "product": "RLC-410W IP Camera",
+        "vulnerabilityName": "Reolink RLC-410W Test Vulnerability",
+        "dateAdded": "2099-01-01",
+        "shortDescription": "A vulnerability for the test.",
+        "requiredAction": "Apply mitigations per vendor instructions.",
+        "dueDate": "2099-01-22",
+        "knownRansomwareCampaignUse": "Known",
+        "notes": "",
+        "cwes": [],
+    }
+    other = {**entry, "cveID": "CVE-2099-00001", "vendorProject": "Acme", "product": "Anvil"}
+    return json.dumps({"catalogVersion": "2099.01.01", "vulnerabilities": [entry, other]}).encode()
 
 
 def _project_document(generated: str) -> bytes:
@@ -118,11 +141,18 @@ class DataServer:
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         self.requests.append((request.path, request.headers.get("If-None-Match")))
-        body = (
-            self.project
-            if request.path == PROJECT_PATH
-            else _endoflife_answer(request.path.rsplit("/", 1)[-1])
-        )
+        if request.path == PROJECT_PATH:
+            body = self.project
+        elif request.path == KEV_PATH:
+            body = _kev_feed()
+        else:
+            body = _endoflife_answer(request.path.rsplit("/", 1)[-1])
+        if self.mode == "redirect":
+            raise web.HTTPFound(location="http://203.0.113.7/elsewhere.json")
+        if self.mode == "deep":
+            return web.Response(body=b"[" * 100_000, content_type="application/json")
+        if self.mode == "utf16":
+            return web.Response(body=body.decode().encode("utf-16"), content_type="text/plain")
         etag = f'"{len(body)}"'
         if failure := FAILURES.get(self.mode):
             return await failure(request)
@@ -146,6 +176,7 @@ async def data_server(
     port = runner.addresses[0][1]
     server.base = f"http://127.0.0.1:{port}"
     monkeypatch.setattr(endoflife, "API_URL", server.base + "/api/v1/products/{slug}")
+    monkeypatch.setattr(data_source, "KEV_FEED_URL", server.base + KEV_PATH)
     yield server
     await runner.cleanup()
 
@@ -230,8 +261,13 @@ async def test_refreshed_data_survives_a_restart_without_network(
 
 
 @pytest.mark.parametrize(
-    "mode", ["error", "slow", "garbage", "invalid", "empty", "huge_declared", "huge_streamed"]
-)
+    "mode",
+    [
+        "error", "slow", "garbage", "invalid", "empty", "huge_declared", "huge_streamed",
+        # Regressions: these escaped the refresh's own error handling, or were followed.
+        "redirect", "deep", "utf16",
+    ],
+)  # fmt: skip
 async def test_a_failing_source_keeps_the_last_good_data(
     hass: HomeAssistant,
     data_server: DataServer,
@@ -295,3 +331,50 @@ async def test_a_corrupt_cache_is_ignored(
     await hass.async_block_till_done()
     coordinator: DeviceSecurityCoordinator = setup_integration.runtime_data
     assert any(p.name.startswith("Pixel ") for p in coordinator.source.database.products)
+
+
+async def test_a_new_exploited_vulnerability_reaches_the_devices_within_a_refresh(
+    hass: HomeAssistant, data_server: DataServer, refresh_entry: MockConfigEntry, add_device: Any
+) -> None:
+    camera = add_device(
+        "reolink", manufacturer="Reolink", model="RLC-410W", sw_version="v3.0.0.136_20121102"
+    )
+    coordinator = await _set_up(hass, refresh_entry)
+    await coordinator.async_refresh()
+    finding = next(
+        f
+        for f in coordinator.data.devices[camera.id].findings
+        if f.check == "known_exploited_vulnerability"
+    )
+    assert NEW_CVE in finding.details["cves"].split()
+    assert "CVE-2021-40407" in finding.details["cves"].split()
+    assert finding.details["ransomware"] == "yes"
+    # Entries for products the mapping does not know are not kept.
+    assert all("Acme" not in v.name for v in coordinator.source.vulnerabilities.vulnerabilities)
+
+
+async def test_the_data_url_is_never_shown(
+    hass: HomeAssistant,
+    data_server: DataServer,
+    refresh_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Regression: the URL, with its access token, reached last_error, Repairs and the log."""
+    secret_url = data_server.base + "/missing/data.json?access_token=hunter2-secret"
+    refresh_entry = MockConfigEntry(
+        domain=DOMAIN,
+        unique_id=DOMAIN,
+        options={**refresh_entry.options, CONF_DATA_URL: secret_url},
+    )
+    with caplog.at_level(logging.WARNING):
+        coordinator = await _set_up(hass, refresh_entry)
+        for _ in range(3):
+            await coordinator.async_refresh_database()
+    issue = ir.async_get(hass).async_get_issue(DOMAIN, ISSUE_REFRESH_FAILING)
+    assert issue is not None
+    shown = " ".join(
+        [caplog.text, str(coordinator.source.last_error), str(issue.translation_placeholders)]
+    )
+    assert "hunter2" not in shown
+    assert "access_token" not in shown
+    assert "http://127.0.0.1/…" in shown

@@ -23,6 +23,7 @@ from custom_components.device_security.core.credentials import (
 from custom_components.device_security.core.database.loader import Database, load_database
 from custom_components.device_security.core.device_record import DeviceRecord
 from custom_components.device_security.core.report import DeviceAssessment, SupportState
+from custom_components.device_security.core.vulnerabilities import load_bundled
 
 FIELDS = ("integration", "manufacturer", "model", "model_id", "sw_version")
 ENDING_SOON_DAYS = 180
@@ -99,6 +100,7 @@ def assess_entries(
         ending_soon_days=ENDING_SOON_DAYS,
         database=database,
         default_credentials=load_default_credentials(CredentialDigester()),
+        vulnerabilities=load_bundled()[0],
     )
     return [answer(assess(_record(i, entry), context)) for i, entry in enumerate(entries)]
 

@@ -50,6 +50,9 @@ DATA = ROOT / "custom_components" / "device_security" / "data"
 DATABASE_FILE = DATA / "database.json"
 CATALOGUE_FILE = DATA / "catalogue.json.gz"
 CATALOGUE_IMPORT = DATASET / "imported" / "catalogue"
+KEV_IMPORT = DATASET / "imported" / "kev.json"
+INTEGRATIONS_FILE = DATASET / "integrations.json"
+KEV_FILE = DATA / "kev.json"
 CREDENTIALS_FILE = DATA / "default_credentials.json"
 ENDOFLIFE_FILE = DATASET / "imported" / "endoflife-date.json"
 CREDENTIALS_IMPORT = DATASET / "imported" / "default-credentials.json"
@@ -250,9 +253,21 @@ def build_catalogue(database: Database) -> dict[str, Any]:
                 )
                 for key in reachable
             )
+    evidence = json.loads(INTEGRATIONS_FILE.read_text(encoding="utf-8"))
     return {
         "schema_version": CATALOGUE_SCHEMA_VERSION,
         "sources": sources,
+        "integrations": {
+            domain: [
+                item["manufacturer"] if item["manufacturer"] in makers else None,
+                item["family"],
+                item["category"],
+                item["community_firmware"],
+                item["documentation"],
+            ]
+            for domain, item in sorted(evidence.items())
+            if not domain.startswith("_")
+        },
         "entries": entries,
         "keys": [list(key) for key in sorted(keys, key=lambda key: (key[4], key[:4]))],
     }
@@ -297,6 +312,7 @@ def build() -> Database:
     _write(CREDENTIALS_FILE, credentials)
     parsed = parse_database(DATABASE_FILE.read_bytes())
     CATALOGUE_FILE.write_bytes(_compressed(build_catalogue(parsed)))
+    _write(KEV_FILE, json.loads(KEV_IMPORT.read_text(encoding="utf-8")))
     return load_database()
 
 
@@ -308,7 +324,11 @@ def is_current() -> bool:
     if CREDENTIALS_FILE.read_text(encoding="utf-8") != _dump(credentials):
         return False
     catalogue = build_catalogue(parse_database(_dump(database)))
-    return CATALOGUE_FILE.read_bytes() == _compressed(catalogue)
+    kev = _dump(json.loads(KEV_IMPORT.read_text(encoding="utf-8")))
+    return (
+        CATALOGUE_FILE.read_bytes() == _compressed(catalogue)
+        and KEV_FILE.read_text(encoding="utf-8") == kev
+    )
 
 
 def statistics_of(database: Database, today: date) -> dict[str, Any]:

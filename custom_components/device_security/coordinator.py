@@ -120,6 +120,7 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
             database=self.source.database,
             default_credentials=self._default_credentials,
             support_overrides=overrides,
+            vulnerabilities=self.source.vulnerabilities,
         )
 
     def _assess_all(
@@ -130,6 +131,7 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
             context.today,
             context.ending_soon_days,
             id(context.database),
+            id(context.vulnerabilities),
             tuple(sorted(context.support_overrides.items())),
         )
         if key != self._cache_key:

@@ -34,6 +34,14 @@ from .core.database.refresh import (
     with_endoflife,
 )
 from .core.database.schema import DatabaseError
+from .core.vulnerabilities import (
+    FEED_URL as KEV_FEED_URL,
+    Rule,
+    VulnerabilityIndex,
+    feed_items,
+    load_bundled as load_vulnerabilities,
+    with_feed,
+)
 
 STORAGE_VERSION = 1
 STORAGE_KEY = f"{DOMAIN}.data_cache"
@@ -42,9 +50,10 @@ ISSUE_REFRESH_FAILING = "refresh_failing"
 
 
 class DatabaseSource:
-    """Holds the current database and keeps it fresh."""
+    """Holds the current database and known exploited vulnerabilities, and keeps them fresh."""
 
     database: Database
+    vulnerabilities: VulnerabilityIndex
 
     def __init__(self, hass: HomeAssistant, entry: ConfigEntry) -> None:
         """Prepare; nothing is read until async_load."""
@@ -55,6 +64,8 @@ class DatabaseSource:
         self.failures = 0
         self.last_error: str | None = None
         self.limits = FetchLimits()
+        self._kev_rules: dict[tuple[str, str], tuple[Rule, ...]] = {}
+        self.kev_feed_url = KEV_FEED_URL
 
     @property
     def enabled(self) -> bool:
@@ -65,6 +76,18 @@ class DatabaseSource:
         """Load the bundled database and what earlier refreshes cached, off the event loop."""
         self._cache = await self._store.async_load() or {}
         self.database = await self.hass.async_add_executor_job(self._load, self._cache)
+        self.vulnerabilities = await self.hass.async_add_executor_job(self._load_kev, self._cache)
+
+    def _load_kev(self, cache: dict[str, Any]) -> VulnerabilityIndex:
+        """The bundled entries, and those a refresh cached since. Blocking."""
+        index, self._kev_rules = load_vulnerabilities()
+        items = (cache.get("kev") or {}).get("items")
+        if isinstance(items, list):
+            try:
+                index = with_feed(index, items, self._kev_rules)
+            except (DatabaseError, AttributeError, TypeError) as err:
+                LOGGER.warning("Ignoring cached vulnerability data: %s", err)
+        return index
 
     @staticmethod
     def _load(cache: dict[str, Any]) -> Database:
@@ -110,11 +133,42 @@ class DatabaseSource:
                 errors.append(str(err))
         if fresh:
             database = await self.hass.async_add_executor_job(with_endoflife, database, fresh)
+        vulnerabilities = self.vulnerabilities
+        try:
+            vulnerabilities = await self._refresh_kev(session)
+        except RefreshError as err:
+            errors.append(f"known exploited vulnerabilities: {err}")
         self._store.async_delay_save(lambda: self._cache, 10)
         self._record_outcome(errors)
-        changed = database is not self.database
-        self.database = database
+        changed = database is not self.database or vulnerabilities is not self.vulnerabilities
+        self.database, self.vulnerabilities = database, vulnerabilities
         return changed
+
+    async def _refresh_kev(self, session: ClientSession) -> VulnerabilityIndex:
+        """Fetch CISA's feed; keep the entries for products the mapping knows."""
+        cached = self._cache.get("kev") or {}
+        answer = await fetch(
+            session,
+            self.kev_feed_url,
+            etag=cached.get("etag"),
+            last_modified=cached.get("last_modified"),
+            limits=self.limits,
+        )
+        if answer.body is None:
+            return self.vulnerabilities
+        try:
+            items = await self.hass.async_add_executor_job(feed_items, answer.body, self._kev_rules)
+            fresh = await self.hass.async_add_executor_job(
+                with_feed, self.vulnerabilities, items, self._kev_rules
+            )
+        except DatabaseError as err:
+            raise RefreshError(str(err)) from err
+        self._cache["kev"] = {
+            "etag": answer.etag,
+            "last_modified": answer.last_modified,
+            "items": items,
+        }
+        return fresh
 
     async def _refresh_project(
         self, session: ClientSession, url: str, database: Database

@@ -29,6 +29,7 @@ def _placeholders(device: DeviceAssessment, finding: Finding) -> dict[str, str]:
     record = device.record
     via = finding.details.get("via")
     return {
+        **{key: value or "—" for key, value in finding.details.items()},
         "services": finding.details.get("services", ""),
         "via": f" (the login test got in over {via})" if via else "",
         "device": record.name,
@@ -158,6 +159,16 @@ class FindingRepairFlow(RepairsFlow):
                 reason="still_found", description_placeholders={"device": self._device_name()}
             )
         return self.async_create_entry(data={})
+
+    async def async_step_update(
+        self, user_input: dict[str, Any] | None = None
+    ) -> RepairsFlowResult:
+        """Install the fixed firmware (or replace the device), then assess again."""
+        if user_input is None:
+            return self.async_show_form(
+                step_id="update", description_placeholders={"device": self._device_name()}
+            )
+        return await self.async_step_recheck({})
 
     async def async_step_acknowledge(
         self, user_input: dict[str, Any] | None = None

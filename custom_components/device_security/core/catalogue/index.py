@@ -8,13 +8,17 @@ most specific one that fits wins; two different products equally specific identi
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+import re
 from typing import Any
 
 from .integrations import ZIGBEE
-from .model import CatalogueEntry, CatalogueSource
+from .model import CatalogueEntry, CatalogueSource, IntegrationEvidence
 
 MAX_INPUT = 255
 SCHEMA_VERSION = 1
+_NOT_ALNUM = re.compile(r"[\W_]+")
+# A name this short or without a digit names a kind of product ("Smart plug"), not one.
+MIN_NAME = 6
 
 
 class CatalogueError(ValueError):
@@ -24,6 +28,15 @@ class CatalogueError(ValueError):
 def fold(text: str | None) -> str:
     """Case and surrounding space do not tell products apart."""
     return text[:MAX_INPUT].strip().casefold() if text else ""
+
+
+def squash(text: str | None) -> str:
+    """Letters and digits only: "Eve Energy (20EBO8301)" and "eve energy 20ebo8301" are one."""
+    return _NOT_ALNUM.sub("", text[:MAX_INPUT].casefold()) if text else ""
+
+
+def _specific(name: str) -> bool:
+    return len(name) >= MIN_NAME and any(char.isdigit() for char in name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +79,26 @@ class Found:
 class Catalogue:
     """The catalogue, indexed once per data version."""
 
-    def __init__(self, entries: Sequence[CatalogueEntry], keys: Iterable[Sequence[Any]]) -> None:
+    def __init__(
+        self,
+        entries: Sequence[CatalogueEntry],
+        keys: Iterable[Sequence[Any]],
+        integrations: Mapping[str, IntegrationEvidence] | None = None,
+    ) -> None:
         """Index the keys by model and by model id; run it off the event loop."""
         self.entries = tuple(entries)
+        self.integrations: Mapping[str, IntegrationEvidence] = integrations or {}
         self._by_model: dict[str, list[_Key]] = {}
         self._by_model_id: dict[str, list[_Key]] = {}
+        # A maker's product names and codes, for strings no integration key has: the name a
+        # device gives itself (Matter, HomeKit) is often the library's name or code.
+        named: dict[tuple[str, str], set[int]] = {}
+        for index, entry in enumerate(self.entries):
+            for text in (entry.name, entry.code):
+                for part in (text or "").split(","):
+                    if _specific(name := squash(part)):
+                        named.setdefault((entry.manufacturer_id, name), set()).add(index)
+        self._by_name = {key: found.pop() for key, found in named.items() if len(found) == 1}
         for integration, manufacturer, model, model_id, entry in keys:
             key = _Key(fold(integration), fold(manufacturer), fold(model), fold(model_id), entry)
             if key.model_id:
@@ -81,6 +109,20 @@ class Catalogue:
     def __len__(self) -> int:
         """How many products the catalogue knows."""
         return len(self.entries)
+
+    def by_name(
+        self, manufacturer_id: str, maker_names: Iterable[str], text: str | None
+    ) -> Found | None:
+        """The maker's one product with this name or code, the maker's name in front or not."""
+        name = squash(text)
+        for prefix in (squash(maker) for maker in maker_names):
+            if prefix and name.startswith(prefix) and len(name) > len(prefix):
+                name = name[len(prefix) :]
+                break
+        if not _specific(name):
+            return None
+        index = self._by_name.get((manufacturer_id, name))
+        return None if index is None else Found(self.entries[index], text or "")
 
     def find(
         self, integration: str | None, manufacturer: str | None, model: str | None,
@@ -138,9 +180,22 @@ def parse_catalogue(document: Mapping[str, Any]) -> Catalogue:
             for a, b, c, d, entry in document["keys"]
             if 0 <= int(entry) < len(entries)
         ]
+        integrations = {
+            str(domain): IntegrationEvidence(
+                domain=str(domain),
+                manufacturer_id=maker and str(maker),
+                family=family and str(family),
+                category=category and str(category),
+                community_firmware=community is True,
+                documentation=str(documentation),
+            )
+            for domain, (maker, family, category, community, documentation) in (
+                document.get("integrations") or {}
+            ).items()
+        }
     except (KeyError, TypeError, ValueError, IndexError) as err:
         if isinstance(err, CatalogueError):
             raise
         msg = f"catalogue: malformed ({type(err).__name__})"
         raise CatalogueError(msg) from None
-    return Catalogue(entries, keys)
+    return Catalogue(entries, keys, integrations)

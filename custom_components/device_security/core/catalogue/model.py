@@ -14,6 +14,18 @@ class CatalogueSource:
 
 
 @dataclass(frozen=True, slots=True)
+class IntegrationEvidence:
+    """What a Home Assistant integration says of every device it creates."""
+
+    domain: str
+    manufacturer_id: str | None  # set when all its devices are one maker's
+    family: str | None  # set when all its devices are one kind of product
+    category: str | None
+    community_firmware: bool
+    documentation: str
+
+
+@dataclass(frozen=True, slots=True)
 class CatalogueEntry:
     """One product as a device library describes it."""
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..database.loader import Database
+from ..vulnerabilities import EMPTY, VulnerabilityIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,3 +17,4 @@ class AssessmentContext:
     database: Database
     default_credentials: Mapping[str, frozenset[str]] = field(default_factory=dict)
     support_overrides: Mapping[str, date] = field(default_factory=dict)  # registry device id
+    vulnerabilities: VulnerabilityIndex = EMPTY

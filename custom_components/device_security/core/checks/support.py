@@ -3,7 +3,6 @@
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from ..catalogue.integrations import COMMUNITY_FIRMWARE
 from ..database.matcher import Match
 from ..database.model import MakerKind, Manufacturer, Product, Source, SupportKind
 from ..device_record import DeviceRecord
@@ -111,7 +110,7 @@ def support_of(record: DeviceRecord, match: Match, context: AssessmentContext) -
         if (end := context.support_overrides.get(device_id)) is not None:
             return Support(_by_date(end, context), end, basis="owner", level=AnswerLevel.OWNER)
     maker = match.manufacturer
-    if record.integration in COMMUNITY_FIRMWARE or (
+    if (match.evidence is not None and match.evidence.community_firmware) or (
         maker is not None and maker.kind is MakerKind.COMMUNITY_FIRMWARE
     ):
         return Support(

@@ -7,13 +7,12 @@ version; patterns are only tried against models that start with their literal pr
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 import re
 
 from ..catalogue.index import Catalogue, Found
-from ..catalogue.integrations import INTEGRATION_MAKERS
-from ..catalogue.model import CatalogueEntry
+from ..catalogue.model import CatalogueEntry, CatalogueSource, IntegrationEvidence
 from .model import Manufacturer, Product
 
 # Words that say what kind of company it is, not which: dropped from the end of a name.
@@ -52,6 +51,7 @@ class MatchMethod(StrEnum):
     MODEL_ID = "model_id"
     MODEL = "model"
     CATALOGUE = "catalogue"
+    INTEGRATION = "integration"  # the integration names the product family
     NORMALIZED_MODEL = "normalized_model"
     PATTERN = "pattern"
     MANUFACTURER_ONLY = "manufacturer_only"
@@ -69,6 +69,7 @@ class Match:
     matched: str | None = None  # the registry string that decided it
     candidates: tuple[str, ...] = ()  # product ids or names, when ambiguous
     identity: CatalogueEntry | None = None  # what the catalogue says it is
+    evidence: IntegrationEvidence | None = None  # what the device's integration says
 
     @property
     def identified(self) -> bool:
@@ -156,6 +157,7 @@ class Matcher:
         """Build the indexes; run it off the event loop, once per data version."""
         manufacturers = tuple(manufacturers)
         self.catalogue = catalogue
+        self._evidence = catalogue.integrations if catalogue is not None else {}
         self._by_id = {manufacturer.id: manufacturer for manufacturer in manufacturers}
         products = {product.id: product for m in manufacturers for product in m.products}
         self._products = products
@@ -188,7 +190,8 @@ class Matcher:
         The integration decides between records that share a name, and names the maker
         when the string does not.
         """
-        hinted = self._by_id.get(INTEGRATION_MAKERS.get(integration or "", ""))
+        evidence = self._evidence.get(integration or "")
+        hinted = self._by_id.get(evidence.manufacturer_id or "") if evidence else None
         found = self._by_name(manufacturer)
         if hinted is not None and (not found or hinted in found):
             return (hinted,)
@@ -217,7 +220,38 @@ class Matcher:
         model_id: str | None,
         integration: str | None = None,
     ) -> Match:
-        """Identify a device: the database's exact strings, the catalogue, then looser forms."""
+        """Identify a device: the database's exact strings, the catalogue, then looser forms.
+
+        What the device's integration says comes with the answer, and names the product
+        family when nothing more specific is known.
+        """
+        found = self._identify(manufacturer, model, model_id, integration)
+        evidence = self._evidence.get(integration or "")
+        if evidence is None:
+            return found
+        if found.identified or evidence.family is None:
+            return replace(found, evidence=evidence)
+        family = CatalogueEntry(
+            manufacturer_id=evidence.manufacturer_id or "",
+            name=evidence.family,
+            category=evidence.category or "other",
+            code=None,
+            source=CatalogueSource(
+                "Home Assistant integration", evidence.domain, evidence.documentation, "Apache-2.0"
+            ),
+        )
+        method = (
+            MatchMethod.INTEGRATION if found.method is not MatchMethod.AMBIGUOUS else found.method
+        )
+        return replace(found, method=method, identity=family, evidence=evidence)
+
+    def _identify(
+        self,
+        manufacturer: str | None,
+        model: str | None,
+        model_id: str | None,
+        integration: str | None,
+    ) -> Match:
         model_id = (model_id or "").strip()[:MAX_INPUT] or None
         model = (model or "").strip()[:MAX_INPUT] or None
         members = self.manufacturers(manufacturer, integration)
@@ -248,6 +282,16 @@ class Matcher:
         )
         if (answer := self._first(members, exact)) is not None:
             return answer
+        if found is None and self.catalogue is not None:
+            found = next(
+                (
+                    hit
+                    for maker in members
+                    for text in (model, model_id)
+                    if (hit := self.catalogue.by_name(maker.id, (maker.name, *maker.aliases), text))
+                ),
+                None,
+            )
         if found is not None:
             return self._from_catalogue(members, found)
         return self._first(members, looser) or Match(MatchMethod.MANUFACTURER_ONLY, members[0])
