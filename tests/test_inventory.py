@@ -8,7 +8,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 from custom_components.device_security.core.credentials import CredentialDigester
 from custom_components.device_security.inventory import UNNAMED, async_build_inventory, clip
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.util import dt as dt_util
 
 from .conftest import AddDevice
@@ -148,3 +148,68 @@ async def test_integration_that_cannot_be_found_is_not_cloud(
     records = await async_build_inventory(hass, CredentialDigester())
     assert records[device.id].cloud_integrations == ()
     assert records[cloud.id].cloud_integrations == ("ring",)
+
+
+@pytest.mark.parametrize(
+    "mac",
+    ["unknown", "-", "zz:zz:zz:zz:zz:zz", "00:00:00:00:00:00", "n/a", "0", "ff:ff:ff:ff:ff:ff"],
+)
+async def test_placeholder_macs_do_not_merge(
+    hass: HomeAssistant, setup_integration: MockConfigEntry, add_device: AddDevice, mac: str
+) -> None:
+    """Regression: placeholder MACs collapsed to one key and a device silently dropped out."""
+    add_device("tuya", connections={(dr.CONNECTION_NETWORK_MAC, mac)}, model="Plug")
+    add_device("tuya", connections={(dr.CONNECTION_NETWORK_MAC, mac)}, model="Bulb")
+    await _settle(hass)
+    assert _count(hass) == 2
+
+
+async def test_parts_merge_into_their_device_and_devices_behind_a_hub_count(
+    hass: HomeAssistant, setup_integration: MockConfigEntry, add_device: AddDevice
+) -> None:
+    """A channel is part of its device; a bulb behind its bridge is a device of its own."""
+    bridge = add_device("hue", manufacturer="Signify Netherlands B.V.", model="BSB002")
+    add_device(
+        "hue",
+        manufacturer="Signify Netherlands B.V.",
+        model="LCT015",
+        via_device_id=bridge.id,
+    )
+    relay = add_device(
+        "shelly", manufacturer="Shelly", model="Shelly Pro 4PM", model_id="SPSW-104PE16EU"
+    )
+    channel = add_device(
+        "shelly",
+        manufacturer="Shelly",
+        model="Shelly Pro 4PM",
+        model_id="SPSW-104PE16EU",
+        name="Channel 1",
+        via_device_id=relay.id,
+    )
+    await _settle(hass)
+    assert _count(hass) == 3
+    records = await async_build_inventory(hass, CredentialDigester())
+    assert channel.id in records[relay.id].device_ids
+
+
+async def test_a_device_keeps_its_key_when_a_better_entry_joins(
+    hass: HomeAssistant, setup_integration: MockConfigEntry, add_device: AddDevice
+) -> None:
+    """Regression: the key followed the best-described entry, moving entities and issues."""
+    first = add_device("unifi", connections={MAC}, name="Hallway camera")
+    await _settle(hass)
+    entities = er.async_entries_for_config_entry(er.async_get(hass), setup_integration.entry_id)
+    before = {entity.unique_id for entity in entities if first.id in entity.unique_id}
+    assert before
+    add_device("reolink", connections={MAC}, manufacturer="Reolink", model="RLC-410W")
+    await _settle(hass)
+    coordinator = setup_integration.runtime_data
+    assert list(coordinator.data.devices) == [first.id]
+    assert coordinator.data.devices[first.id].record.model == "RLC-410W"
+    entities = er.async_entries_for_config_entry(er.async_get(hass), setup_integration.entry_id)
+    assert before <= {entity.unique_id for entity in entities}
+
+    # After a restart the entity registry remembers which key is in use.
+    assert await hass.config_entries.async_reload(setup_integration.entry_id)
+    await hass.async_block_till_done()
+    assert list(setup_integration.runtime_data.data.devices) == [first.id]

@@ -186,6 +186,7 @@ def _is_acceptable_data_url(url: str) -> bool:
     try:
         parsed = urlparse(url)
         hostname, username, password = parsed.hostname, parsed.username, parsed.password
+        _ = parsed.port  # raises on a port out of range
     except ValueError:  # an invalid port or bracketed host
         return False
     if not hostname or username is not None or password is not None:
