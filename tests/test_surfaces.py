@@ -8,6 +8,7 @@ from datetime import timedelta
 from http import HTTPStatus
 import json
 import logging
+from pathlib import Path
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -28,6 +29,7 @@ from custom_components.device_security.const import (
     DOMAIN,
     EVENT_FINDING,
 )
+from custom_components.device_security.core.checks import KINDS
 from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
@@ -503,3 +505,61 @@ async def test_a_hostile_registry_breaks_nothing(
     await _set_up(hass, config_entry)
     assert _state(hass, "sensor.device_security_devices_monitored") == "5"
     assert _state(hass, _entity(hass, hue, "support_end")) == "2020-04-30"
+
+
+async def test_a_fix_flow_after_unload_aborts_with_a_reason(
+    hass: HomeAssistant,
+    hass_client: ClientSessionGenerator,
+    home: dict[str, dr.DeviceEntry],
+    config_entry: MockConfigEntry,
+) -> None:
+    """Regression: opening a repair of an unloaded entry was an HTTP 500."""
+    assert await async_setup_component(hass, "repairs", {})
+    await _set_up(hass, config_entry)
+    issue_id = f"support_ended.{home['hue_v1'].id}"
+    client = await hass_client()
+    result = await _fix(client, issue_id)
+    assert result["type"] == "menu"
+    assert "{end}" not in str(result)  # the explanation comes first, with its facts
+    assert result["description_placeholders"]["end"] == "2020-04-30"
+
+    assert await hass.config_entries.async_unload(config_entry.entry_id)
+    result = await _fix(client, issue_id)
+    assert result["type"] == "abort"
+    assert result["reason"] == "not_loaded"
+
+    # Removing the entry takes its issues off the Repairs page.
+    assert await hass.config_entries.async_remove(config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert not [key for key in ir.async_get(hass).issues if key[0] == DOMAIN]
+
+
+def test_every_finding_kind_has_complete_specific_words() -> None:
+    """The checks declare kinds; the words of each must exist and fit what it is about."""
+    strings = json.loads(
+        (
+            Path(__file__).parent.parent / "custom_components/device_security/translations/en.json"
+        ).read_text(encoding="utf-8")
+    )
+    issues, sensors = strings["issues"], strings["entity"]["sensor"]
+    for kind in KINDS.values():
+        if kind.counted_by:
+            assert sensors[kind.counted_by]["name"], kind.counted_by
+        if kind.repair is None:
+            assert kind.id not in issues, f"{kind.id} raises no issue but has issue words"
+            continue
+        flow = issues[kind.id]["fix_flow"]
+        assert "description" not in issues[kind.id]  # hassfest: the flow explains it
+        steps = flow["step"]
+        assert set(steps["init"]["menu_options"]) == {str(kind.repair), "acknowledge"}
+        assert steps["init"]["description"]
+        assert steps[str(kind.repair)]["description"]
+        assert steps["acknowledge"]["description"]
+        assert flow["abort"]["not_loaded"]
+        text = json.dumps(issues[kind.id]).casefold()
+        # No copy-pasted words from another kind of finding.
+        if kind.id.startswith("support") or kind.id == "no_support_period":
+            assert "password" not in text, kind.id
+        if "password" in kind.id:
+            assert "end date" not in text, kind.id
+            assert "password" in steps["init"]["description"].casefold()
