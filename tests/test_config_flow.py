@@ -81,6 +81,7 @@ async def test_options_flow_changes_the_settings_and_reloads(
         CONF_DATA_URL: "",
         CONF_LAN_DISCOVERY: False,
         CONF_LOGIN_TESTS: False,
+        "repair_severity": "high",
     }
     assert entry.state is ConfigEntryState.LOADED
     assert hass.states.get("sensor.device_security_devices_monitored").state == "0"

@@ -275,8 +275,15 @@ async def test_repair_sets_the_support_end_by_hand(
     config_entry: MockConfigEntry,
 ) -> None:
     assert await async_setup_component(hass, "repairs", {})
+    # Medium findings raise issues only when the owner asks for them.
     await _set_up(hass, config_entry)
     issue_id = f"no_support_period.{home['ikea'].id}"
+    assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is None
+    hass.config_entries.async_update_entry(
+        config_entry, options={**config_entry.options, "repair_severity": "medium"}
+    )
+    assert await hass.config_entries.async_reload(config_entry.entry_id)
+    await hass.async_block_till_done()
     assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is not None
     client = await hass_client()
     result = await _fix(client, issue_id, {"next_step_id": "set_support_end"})

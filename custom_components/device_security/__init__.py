@@ -11,8 +11,15 @@ from homeassistant.helpers.event import async_track_time_interval
 from homeassistant.helpers.start import async_at_started
 from homeassistant.helpers.typing import ConfigType
 
-from .const import DATA_REFRESH_INTERVAL, DOMAIN, LOGIN_TEST_INTERVAL
+from .const import (
+    CONF_REPAIR_SEVERITY,
+    DATA_REFRESH_INTERVAL,
+    DEFAULT_REPAIR_SEVERITY,
+    DOMAIN,
+    LOGIN_TEST_INTERVAL,
+)
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
+from .core.findings import Severity
 from .discovery import LanDiscovery
 from .repairs import async_delete_issues, async_sync_issues
 from .services import async_setup_services
@@ -38,10 +45,12 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
         entry.async_on_unload(async_at_started(hass, _async_start_discovery(discovery)))
         entry.async_on_unload(discovery.async_stop)
 
+    least = Severity[str(entry.options.get(CONF_REPAIR_SEVERITY, DEFAULT_REPAIR_SEVERITY)).upper()]
+
     @callback
     def _sync_issues() -> None:
         if coordinator.last_update_success:
-            async_sync_issues(hass, entry.entry_id, coordinator.data)
+            async_sync_issues(hass, entry.entry_id, coordinator.data, least)
 
     _sync_issues()
     entry.async_on_unload(coordinator.async_add_listener(_sync_issues))

@@ -18,8 +18,10 @@ from .const import (
     CONF_LOGIN_TESTS,
     CONF_ONLINE_REFRESH,
     CONF_PER_DEVICE_ENTITIES,
+    CONF_REPAIR_SEVERITY,
     CONF_SUPPORT_OVERRIDES,
     DEFAULT_ENDING_SOON_DAYS,
+    DEFAULT_REPAIR_SEVERITY,
     DOMAIN,
     MAX_ENDING_SOON_DAYS,
     MIN_ENDING_SOON_DAYS,
@@ -87,6 +89,9 @@ class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
                     CONF_DATA_URL: url,
                     CONF_LAN_DISCOVERY: bool(user_input.get(CONF_LAN_DISCOVERY)),
                     CONF_LOGIN_TESTS: bool(user_input.get(CONF_LOGIN_TESTS)),
+                    CONF_REPAIR_SEVERITY: user_input.get(
+                        CONF_REPAIR_SEVERITY, DEFAULT_REPAIR_SEVERITY
+                    ),
                 }
                 if self._settings[CONF_LOGIN_TESTS] and not self.config_entry.options.get(
                     CONF_LOGIN_TESTS
@@ -105,7 +110,7 @@ class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
                     )
                 ),
                 probatio.Optional(
-                    CONF_PER_DEVICE_ENTITIES, default=True
+                    CONF_PER_DEVICE_ENTITIES, CONF_REPAIR_SEVERITY, default=True
                 ): selector.BooleanSelector(),
                 probatio.Optional(CONF_IGNORED_DEVICES): selector.DeviceSelector(
                     selector.DeviceSelectorConfig(multiple=True)
@@ -116,6 +121,15 @@ class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
                 ),
                 probatio.Optional(CONF_LAN_DISCOVERY): selector.BooleanSelector(),
                 probatio.Optional(CONF_LOGIN_TESTS): selector.BooleanSelector(),
+                probatio.Optional(
+                    CONF_REPAIR_SEVERITY, default=DEFAULT_REPAIR_SEVERITY
+                ): selector.SelectSelector(
+                    selector.SelectSelectorConfig(
+                        options=["critical", "high", "medium", "low"],
+                        translation_key=CONF_REPAIR_SEVERITY,
+                        mode=selector.SelectSelectorMode.DROPDOWN,
+                    )
+                ),
             }
         )
         return self.async_show_form(

@@ -42,12 +42,18 @@ def _placeholders(device: DeviceAssessment, finding: Finding) -> dict[str, str]:
 
 
 @callback
-def async_sync_issues(hass: HomeAssistant, entry_id: str, report: SecurityReport) -> None:
-    """Make the Repairs page show exactly the actionable findings of the report."""
+def async_sync_issues(
+    hass: HomeAssistant, entry_id: str, report: SecurityReport, least: Severity = Severity.HIGH
+) -> None:
+    """Make the Repairs page show exactly the actionable findings at least this severe.
+
+    The rest stay in the sensors, the report and the events: Repairs is for what the owner
+    must act on.
+    """
     wanted: set[str] = set()
     for key, device in report.devices.items():
         for finding in device.active:
-            if not finding.kind.repairable:
+            if not finding.kind.repairable or finding.severity < least:
                 continue
             wanted.add(name := issue_id(key, finding.check))
             ir.async_create_issue(
