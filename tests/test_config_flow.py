@@ -3,6 +3,7 @@
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.device_security.config_flow import _whole_days
 from custom_components.device_security.const import (
     CONF_DATA_URL,
     CONF_ENDING_SOON_DAYS,
@@ -82,6 +83,7 @@ async def test_options_flow_changes_the_settings_and_reloads(
         CONF_LAN_DISCOVERY: False,
         CONF_LOGIN_TESTS: False,
         "repair_severity": "high",
+        "show_panel": True,
     }
     assert entry.state is ConfigEntryState.LOADED
     assert hass.states.get("sensor.device_security_devices_monitored").state == "0"
@@ -224,3 +226,11 @@ async def test_options_flow_sets_and_clears_a_support_date(
 
     await _set({"device_id": device.id})
     assert entry.options[CONF_SUPPORT_OVERRIDES] == {}
+
+
+def test_whole_days_takes_numbers_only() -> None:
+    """Whatever the form's selector lets through, only a whole number of days is stored."""
+    assert _whole_days(True) is None  # noqa: FBT003 - a boolean is the point
+    assert _whole_days("30") is None
+    assert _whole_days(30) == 30
+    assert _whole_days(30.0) == 30

@@ -12,6 +12,7 @@ from homeassistant.helpers.start import async_at_started
 from homeassistant.helpers.typing import ConfigType
 
 from .const import (
+    CONF_PANEL,
     CONF_REPAIR_SEVERITY,
     DATA_REFRESH_INTERVAL,
     DEFAULT_REPAIR_SEVERITY,
@@ -21,6 +22,7 @@ from .const import (
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
 from .core.findings import Severity
 from .discovery import LanDiscovery
+from .frontend_panel import async_register_frontend, async_unregister_frontend
 from .repairs import async_delete_issues, async_sync_issues
 from .services import async_setup_services
 
@@ -45,7 +47,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
         entry.async_on_unload(async_at_started(hass, _async_start_discovery(discovery)))
         entry.async_on_unload(discovery.async_stop)
 
-    least = Severity[str(entry.options.get(CONF_REPAIR_SEVERITY, DEFAULT_REPAIR_SEVERITY)).upper()]
+    chosen = str(entry.options.get(CONF_REPAIR_SEVERITY, DEFAULT_REPAIR_SEVERITY)).upper()
+    least = Severity.__members__.get(chosen, Severity.HIGH)
 
     @callback
     def _sync_issues() -> None:
@@ -55,6 +58,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
     _sync_issues()
     entry.async_on_unload(coordinator.async_add_listener(_sync_issues))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    await async_register_frontend(hass, panel=entry.options.get(CONF_PANEL, True))
     if coordinator.source.enabled:
         _run_now_and_every(hass, entry, coordinator.async_refresh_database, DATA_REFRESH_INTERVAL)
     if coordinator.login_tester is not None:
@@ -99,7 +103,8 @@ def _run_now_and_every(
 
 
 async def async_unload_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntry) -> bool:
-    """Remove the entities; listeners registered with the entry go with it."""
+    """Remove the entities and the panel; listeners registered with the entry go with it."""
+    await async_unregister_frontend(hass)
     return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
 
 

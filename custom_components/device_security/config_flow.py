@@ -17,6 +17,7 @@ from .const import (
     CONF_LAN_DISCOVERY,
     CONF_LOGIN_TESTS,
     CONF_ONLINE_REFRESH,
+    CONF_PANEL,
     CONF_PER_DEVICE_ENTITIES,
     CONF_REPAIR_SEVERITY,
     CONF_SUPPORT_OVERRIDES,
@@ -84,6 +85,7 @@ class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
                     **self.config_entry.options,
                     CONF_ENDING_SOON_DAYS: days,
                     CONF_PER_DEVICE_ENTITIES: bool(user_input.get(CONF_PER_DEVICE_ENTITIES, True)),
+                    CONF_PANEL: bool(user_input.get(CONF_PANEL, True)),
                     CONF_IGNORED_DEVICES: list(user_input.get(CONF_IGNORED_DEVICES) or []),
                     CONF_ONLINE_REFRESH: bool(user_input.get(CONF_ONLINE_REFRESH)),
                     CONF_DATA_URL: url,
@@ -110,8 +112,9 @@ class DeviceSecurityOptionsFlow(OptionsFlowWithReload):
                     )
                 ),
                 probatio.Optional(
-                    CONF_PER_DEVICE_ENTITIES, CONF_REPAIR_SEVERITY, default=True
+                    CONF_PER_DEVICE_ENTITIES, default=True
                 ): selector.BooleanSelector(),
+                probatio.Optional(CONF_PANEL, default=True): selector.BooleanSelector(),
                 probatio.Optional(CONF_IGNORED_DEVICES): selector.DeviceSelector(
                     selector.DeviceSelectorConfig(multiple=True)
                 ),

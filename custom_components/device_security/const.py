@@ -23,6 +23,8 @@ CONF_PER_DEVICE_ENTITIES: Final = "per_device_entities"
 # Off by default: LAN discovery, and login tests that need the owner's explicit consent.
 CONF_LAN_DISCOVERY: Final = "lan_discovery"
 CONF_LOGIN_TESTS: Final = "login_tests"
+# The report panel in the sidebar; the dashboard card is always available.
+CONF_PANEL: Final = "show_panel"
 # The least severe finding that raises a Repairs issue; the rest stay in sensors and events.
 CONF_REPAIR_SEVERITY: Final = "repair_severity"
 DEFAULT_REPAIR_SEVERITY: Final = "high"
