@@ -88,8 +88,9 @@ class Catalogue:
         """Index the keys by model and by model id; run it off the event loop."""
         self.entries = tuple(entries)
         self.integrations: Mapping[str, IntegrationEvidence] = integrations or {}
-        self._by_model: dict[str, list[_Key]] = {}
-        self._by_model_id: dict[str, list[_Key]] = {}
+        # model (or model id) -> manufacturer ("" for any) -> keys: two look-ups find them.
+        self._by_model: dict[str, dict[str, list[_Key]]] = {}
+        self._by_model_id: dict[str, dict[str, list[_Key]]] = {}
         # A maker's product names and codes, for strings no integration key has: the name a
         # device gives itself (Matter, HomeKit) is often the library's name or code.
         named: dict[tuple[str, str], set[int]] = {}
@@ -102,9 +103,12 @@ class Catalogue:
         for integration, manufacturer, model, model_id, entry in keys:
             key = _Key(fold(integration), fold(manufacturer), fold(model), fold(model_id), entry)
             if key.model_id:
-                self._by_model_id.setdefault(key.model_id, []).append(key)
+                table = self._by_model_id.setdefault(key.model_id, {})
             elif key.model:
-                self._by_model.setdefault(key.model, []).append(key)
+                table = self._by_model.setdefault(key.model, {})
+            else:
+                continue
+            table.setdefault(key.manufacturer, []).append(key)
 
     def __len__(self) -> int:
         """How many products the catalogue knows."""
@@ -131,9 +135,15 @@ class Catalogue:
         """The product these strings name, if the catalogue knows exactly one."""
         device = (fold(integration), fold(manufacturer), fold(model), fold(model_id))
         candidates = [
-            *self._by_model_id.get(device[3], ()),
-            *self._by_model_id.get(device[2], ()),  # some integrations show the code as model
-            *self._by_model.get(device[2], ()),
+            key
+            for table, text in (
+                (self._by_model_id, device[3]),
+                (self._by_model_id, device[2]),  # some integrations show the code as model
+                (self._by_model, device[2]),
+            )
+            if text and (by_maker := table.get(text))
+            for maker in {device[1], ""}
+            for key in by_maker.get(maker, ())
         ]
         if not candidates:
             return None

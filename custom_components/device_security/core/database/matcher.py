@@ -180,7 +180,6 @@ class Matcher:
             ids = tuple(member.id for member in members)
             if ids not in self._indexes:
                 self._indexes[ids] = _Index(members)
-        self._name_prefixes = sorted(self._groups, key=len, reverse=True)
 
     def manufacturers(
         self, manufacturer: str | None, integration: str | None = None
@@ -207,10 +206,11 @@ class Matcher:
             return ()
         if found := self._groups.get(key):
             return found
-        # "Philips Lighting BV" is Philips: an alias followed by more words.
-        for prefix in self._name_prefixes:
-            if key.startswith(prefix + " "):
-                return self._groups[prefix]
+        # "Philips Lighting BV" is Philips: an alias followed by more words, longest first.
+        words = key.split(" ")
+        for count in range(len(words) - 1, 0, -1):
+            if found := self._groups.get(" ".join(words[:count])):
+                return found
         return ()
 
     def match(
