@@ -176,6 +176,12 @@ PRODUCT_FAULTS: dict[str, tuple[dict[str, Any], str]] = {
     "no models at all": (product(models=[], model_ids=[], patterns=[]), "no models"),
     "invalid regex": (product(patterns=["SM-G99[16"]), "invalid regular expression"),
     "pattern not a string": (product(patterns=[7]), "regular expression"),
+    # Regression: a published file could make matching take seconds per device.
+    "catastrophic pattern": (product(patterns=["(x+x+)+y"]), "unsafe regular expression"),
+    "many repeats": (product(patterns=["a*a*a*a*b"]), "unsafe regular expression"),
+    "back-reference": (product(patterns=["(a)\\1"]), "unsafe regular expression"),
+    "look-ahead": (product(patterns=["(?=a)a"]), "unsafe regular expression"),
+    "over-long pattern": (product(patterns=["A" * 81]), "regular expression"),
     "duplicate model": (product(models=["W1", "W1"]), "models"),
     "empty model": (product(models=[""]), "models"),
     "model not a string": (product(models=[12]), "models"),
