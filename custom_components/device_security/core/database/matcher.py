@@ -176,10 +176,15 @@ class Matcher:
             for key, members in groups.items()
         }
         self._indexes: dict[tuple[str, ...], _Index] = {}
-        for members in (*self._groups.values(), *((m,) for m in manufacturers)):
-            ids = tuple(member.id for member in members)
-            if ids not in self._indexes:
-                self._indexes[ids] = _Index(members)
+        for members in self._groups.values():
+            self._index(members)
+
+    def _index(self, members: tuple[Manufacturer, ...]) -> _Index:
+        """The look-up tables of these manufacturers, built once."""
+        ids = tuple(member.id for member in members)
+        if (index := self._indexes.get(ids)) is None:
+            index = self._indexes[ids] = _Index(members)
+        return index
 
     def manufacturers(
         self, manufacturer: str | None, integration: str | None = None
@@ -269,7 +274,7 @@ class Matcher:
             if found is not None and found.entry is not None:
                 return Match(MatchMethod.CATALOGUE, None, None, found.matched, (), found.entry)
             return Match(MatchMethod.UNKNOWN_MANUFACTURER)
-        index = self._indexes[tuple(member.id for member in members)]
+        index = self._index(members)
         exact = (
             (MatchMethod.MODEL_ID, model_id, index.by_exact),
             (MatchMethod.MODEL, model, index.by_exact),
