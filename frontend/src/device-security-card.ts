@@ -21,6 +21,7 @@ import {
   devicesToActOn,
   errorMessage,
   fetchReport,
+  OneAtATime,
   handleLinkClick,
   hasRepairsIssue,
   sensorNumber,
@@ -60,9 +61,16 @@ export class DeviceSecurityCard extends LitElement {
 
   private _signature?: string;
 
-  private _loading = false;
-
-  private _reloadWanted = false;
+  /** Fetches the report; a change during a fetch asks for one more fetch after it. */
+  private readonly _fetch = new OneAtATime(async () => {
+    if (!this.hass) return;
+    try {
+      this._report = await fetchReport(this.hass);
+      this._error = undefined;
+    } catch (error) {
+      this._error = errorMessage(error);
+    }
+  });
 
   static getConfigElement(): HTMLElement {
     return document.createElement(EDITOR_TAG);
@@ -99,34 +107,13 @@ export class DeviceSecurityCard extends LitElement {
   protected willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("hass") && this.hass) {
       const signature = sensorSignature(this.hass, summarySensors(this.hass));
-      if (signature !== this._signature || (!this._report && !this._loading && !this._error)) {
+      if (signature !== this._signature || (!this._report && !this._fetch.busy && !this._error)) {
         this._signature = signature;
-        void this._load();
+        void this._fetch.run();
       }
     }
   }
 
-  /** Fetch the report; a change during a fetch asks for one more fetch after it. */
-  private async _load(): Promise<void> {
-    if (!this.hass) return;
-    if (this._loading) {
-      this._reloadWanted = true;
-      return;
-    }
-    this._loading = true;
-    try {
-      this._report = await fetchReport(this.hass);
-      this._error = undefined;
-    } catch (error) {
-      this._error = errorMessage(error);
-    } finally {
-      this._loading = false;
-    }
-    if (this._reloadWanted) {
-      this._reloadWanted = false;
-      await this._load();
-    }
-  }
 
   /** The score: the live sensor when there is one, else the report's. */
   private _score(sensors: Record<string, string>): number | undefined {

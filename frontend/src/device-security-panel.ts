@@ -23,6 +23,7 @@ import {
   downloadFile,
   errorMessage,
   fetchReport,
+  OneAtATime,
   filterDevices,
   findingWords,
   formatDate,
@@ -86,7 +87,19 @@ export class DeviceSecurityPanel extends LitElement {
 
   private _signature?: string;
 
-  private _reloadWanted = false;
+  private readonly _fetch = new OneAtATime(async () => {
+    if (!this.hass) return;
+    this._loading = true;
+    try {
+      this._report = await fetchReport(this.hass);
+      this._error = undefined;
+      void this._loadIntegrationNames(this._report);
+    } catch (error) {
+      this._error = errorMessage(error);
+    } finally {
+      this._loading = false;
+    }
+  });
 
   protected willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("hass") && this.hass) {
@@ -100,25 +113,7 @@ export class DeviceSecurityPanel extends LitElement {
 
   /** Fetch the report again; a change during a fetch asks for one more fetch after it. */
   async reload(): Promise<void> {
-    if (!this.hass) return;
-    if (this._loading) {
-      this._reloadWanted = true;
-      return;
-    }
-    this._loading = true;
-    try {
-      this._report = await fetchReport(this.hass);
-      this._error = undefined;
-      void this._loadIntegrationNames(this._report);
-    } catch (error) {
-      this._error = errorMessage(error);
-    } finally {
-      this._loading = false;
-    }
-    if (this._reloadWanted) {
-      this._reloadWanted = false;
-      await this.reload();
-    }
+    await this._fetch.run();
   }
 
   /** The integrations' names, from their manifests; their domains are shown otherwise. */

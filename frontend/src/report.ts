@@ -87,6 +87,39 @@ export async function fetchReport(hass: HomeAssistant): Promise<Report> {
   return report;
 }
 
+/**
+ * Runs a job one at a time: a call while it runs asks for one more run after it, so the
+ * newest state is fetched and no two fetches overlap.
+ */
+export class OneAtATime {
+  private running = false;
+
+  private again = false;
+
+  constructor(private readonly job: () => Promise<void>) {}
+
+  get busy(): boolean {
+    return this.running;
+  }
+
+  async run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    try {
+      await this.job();
+    } finally {
+      this.running = false;
+    }
+    if (this.again) {
+      this.again = false;
+      await this.run();
+    }
+  }
+}
+
 /** The message of a failed websocket call or any other error. */
 export function errorMessage(error: unknown): string {
   if (error && typeof error === "object" && "message" in error) {
