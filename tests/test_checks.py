@@ -568,8 +568,8 @@ def test_a_raising_check_is_reported_and_the_others_run(
         "exposure": "insecure_remote_access",
         "unmanaged": "unmanaged_device",
     }
-    # The exploited-vulnerability check has nothing to say of this device either way.
-    assert {*expected, "exploited"} == {check.name for check in checks.CHECKS}
+    # The exploited-vulnerability and OS release checks have nothing to say of it either way.
+    assert {*expected, "exploited", "software"} == {check.name for check in checks.CHECKS}
     found = {f.check for f in assessment.findings}
     for name, check_id in expected.items():
         assert (check_id in found) is (name != broken), name
@@ -752,7 +752,7 @@ def test_checks_are_found_by_themselves() -> None:
     assert sorted(names[1:]) == names[1:]
     assert set(names) == {
         "support", "cloud", "default_password", "disclosure", "exploited", "exposure",
-        "unmanaged", "updates",
+        "software", "unmanaged", "updates",
     }  # fmt: skip
     assert len(KINDS) == sum(len(check.kinds) for check in checks.CHECKS) + 1
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import sys
 from typing import Any
 
+from custom_components.device_security.core import software
 from custom_components.device_security.core.checks import AssessmentContext, assess
 from custom_components.device_security.core.credentials import (
     CredentialDigester,
@@ -101,6 +102,7 @@ def assess_entries(
         database=database,
         default_credentials=load_default_credentials(CredentialDigester()),
         vulnerabilities=load_bundled()[0],
+        software=software.load_bundled(),
     )
     return [answer(assess(_record(i, entry), context)) for i, entry in enumerate(entries)]
 

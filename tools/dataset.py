@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from custom_components.device_security.core import software
 from custom_components.device_security.core.catalogue.index import (
     SCHEMA_VERSION as CATALOGUE_SCHEMA_VERSION,
 )
@@ -53,6 +54,8 @@ CATALOGUE_IMPORT = DATASET / "imported" / "catalogue"
 KEV_IMPORT = DATASET / "imported" / "kev.json"
 INTEGRATIONS_FILE = DATASET / "integrations.json"
 KEV_FILE = DATA / "kev.json"
+SYSTEMS_IMPORT = DATASET / "imported" / "operating-systems.json"
+SYSTEMS_FILE = DATA / "operating_systems.json"
 CREDENTIALS_FILE = DATA / "default_credentials.json"
 ENDOFLIFE_FILE = DATASET / "imported" / "endoflife-date.json"
 CREDENTIALS_IMPORT = DATASET / "imported" / "default-credentials.json"
@@ -67,6 +70,18 @@ ENDOFLIFE = {
         "snapshot a70eca33 of 2026-08-22."
     ),
 }
+# endoflife.date pages of the systems devices report as their software version.
+SYSTEMS = {
+    "ios": "iOS",
+    "ipados": "iPadOS",
+    "apple-tvos": "tvOS",
+    "watchos": "watchOS",
+    "android": "Android",
+    "openwrt": "OpenWrt",
+    "routeros": "RouterOS",
+    "opnsense": "OPNsense",
+}
+SYSTEM_IDS = {"apple-tvos": "tvos"}
 CREDENTIALS = {
     "attribution": (
         "Default credentials: DefaultCreds-cheat-sheet "
@@ -94,6 +109,18 @@ def import_reference(reference: Path) -> None:
             endoflife.product_records(slug, releases, read)
         )
     _write(ENDOFLIFE_FILE, {**ENDOFLIFE, "manufacturers": by_manufacturer})
+    systems = {
+        SYSTEM_IDS.get(slug, slug): {
+            "name": name,
+            "source": endoflife.PAGE_URL.format(slug=slug),
+            "read": ENDOFLIFE["read"],
+            "lines": software.lines_from_page(
+                _front_matter(reference / "endoflife-date" / f"{slug}.md")
+            ),
+        }
+        for slug, name in SYSTEMS.items()
+    }
+    _write(SYSTEMS_IMPORT, {"attribution": ENDOFLIFE["attribution"], "systems": systems})
 
     rows: dict[str, list[dict[str, str]]] = {}
     with (reference / "default-credentials" / "DefaultCreds-Cheat-Sheet.csv").open(
@@ -305,6 +332,10 @@ def _compressed(document: object) -> bytes:
     return gzip.compress(text.encode(), compresslevel=9, mtime=0)
 
 
+# Imported files the integration ships as they are.
+_COPIED = ((KEV_IMPORT, KEV_FILE), (SYSTEMS_IMPORT, SYSTEMS_FILE))
+
+
 def build() -> Database:
     """Write the shipped files; return the database as the integration will load it."""
     database, credentials = build_documents()
@@ -312,7 +343,8 @@ def build() -> Database:
     _write(CREDENTIALS_FILE, credentials)
     parsed = parse_database(DATABASE_FILE.read_bytes())
     CATALOGUE_FILE.write_bytes(_compressed(build_catalogue(parsed)))
-    _write(KEV_FILE, json.loads(KEV_IMPORT.read_text(encoding="utf-8")))
+    for source, target in _COPIED:
+        _write(target, json.loads(source.read_text(encoding="utf-8")))
     return load_database()
 
 
@@ -324,10 +356,9 @@ def is_current() -> bool:
     if CREDENTIALS_FILE.read_text(encoding="utf-8") != _dump(credentials):
         return False
     catalogue = build_catalogue(parse_database(_dump(database)))
-    kev = _dump(json.loads(KEV_IMPORT.read_text(encoding="utf-8")))
-    return (
-        CATALOGUE_FILE.read_bytes() == _compressed(catalogue)
-        and KEV_FILE.read_text(encoding="utf-8") == kev
+    return CATALOGUE_FILE.read_bytes() == _compressed(catalogue) and all(
+        target.read_text(encoding="utf-8") == _dump(json.loads(source.read_text(encoding="utf-8")))
+        for source, target in _COPIED
     )
 
 

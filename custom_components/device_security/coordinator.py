@@ -121,6 +121,7 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
             default_credentials=self._default_credentials,
             support_overrides=overrides,
             vulnerabilities=self.source.vulnerabilities,
+            software=self.source.software,
         )
 
     def _assess_all(
@@ -220,6 +221,7 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
                             "severity": str(finding.severity),
                             "guideline": finding.kind.guideline,
                             "state": state,
+                            "details": dict(finding.details),
                         },
                     )
 

@@ -34,6 +34,7 @@ from .core.database.refresh import (
     with_endoflife,
 )
 from .core.database.schema import DatabaseError
+from .core.software import SoftwareReleases, load_bundled as load_software
 from .core.vulnerabilities import (
     FEED_URL as KEV_FEED_URL,
     Rule,
@@ -50,10 +51,11 @@ ISSUE_REFRESH_FAILING = "refresh_failing"
 
 
 class DatabaseSource:
-    """Holds the current database and known exploited vulnerabilities, and keeps them fresh."""
+    """Holds the database, exploited vulnerabilities and OS release lines; keeps them fresh."""
 
     database: Database
     vulnerabilities: VulnerabilityIndex
+    software: SoftwareReleases
 
     def __init__(self, hass: HomeAssistant, entry: ConfigEntry) -> None:
         """Prepare; nothing is read until async_load."""
@@ -77,6 +79,7 @@ class DatabaseSource:
         self._cache = await self._store.async_load() or {}
         self.database = await self.hass.async_add_executor_job(self._load, self._cache)
         self.vulnerabilities = await self.hass.async_add_executor_job(self._load_kev, self._cache)
+        self.software = await self.hass.async_add_executor_job(load_software)
 
     def _load_kev(self, cache: dict[str, Any]) -> VulnerabilityIndex:
         """The bundled entries, and those a refresh cached since. Blocking."""

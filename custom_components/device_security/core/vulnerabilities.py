@@ -16,6 +16,7 @@ from typing import Any
 from . import DATA_DIR
 from .database.loader import decode_json
 from .database.schema import DatabaseError
+from .software import OS_OF
 
 BUNDLED = DATA_DIR / "kev.json"
 
@@ -23,18 +24,6 @@ CATALOGUE_URL = "https://www.cisa.gov/known-exploited-vulnerabilities-catalog"
 FEED_URL = "https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json"
 _CVE = re.compile(r"^CVE-\d{4}-\d{4,7}$")
 MAX_TEXT = 1000
-# The operating system a device of this maker and kind runs, for OS-wide entries.
-OS_OF = {
-    ("apple", "phone"): "ios",
-    ("apple", "tablet"): "ipados",
-    ("apple", "streamer"): "tvos",
-    ("apple", "watch"): "watchos",
-    ("google", "phone"): "android",
-    ("google", "tablet"): "android",
-    ("samsung_mobile", "phone"): "android",
-    ("samsung_mobile", "tablet"): "android",
-    ("mikrotik", "router"): "routeros",
-}
 
 
 @dataclass(frozen=True, slots=True)

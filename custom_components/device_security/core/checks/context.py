@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..database.loader import Database
+from ..software import NO_SOFTWARE, SoftwareReleases
 from ..vulnerabilities import EMPTY, VulnerabilityIndex
 
 
@@ -18,3 +19,4 @@ class AssessmentContext:
     default_credentials: Mapping[str, frozenset[str]] = field(default_factory=dict)
     support_overrides: Mapping[str, date] = field(default_factory=dict)  # registry device id
     vulnerabilities: VulnerabilityIndex = EMPTY
+    software: SoftwareReleases = NO_SOFTWARE
