@@ -197,6 +197,7 @@ export const COUNTED: Readonly<Record<string, readonly string[]>> = {
   support_ending_soon: ["support_ending_soon"],
   default_password_risks: ["default_password_confirmed", "default_password_risk"],
   exposed_services: ["insecure_remote_access", "no_login_required", "unencrypted_web_admin"],
+  known_exploited: ["known_exploited_vulnerability"],
   updates_pending: ["update_available"],
 };
 export const COUNT_KEYS = Object.keys(COUNTED);
@@ -373,6 +374,7 @@ export const REPAIRABLE = new Set([
   "insecure_remote_access",
   "no_login_required",
   "known_exploited_vulnerability",
+  "os_release_unsupported",
 ]);
 /** The least severity that gets a Repairs issue, unless the owner chose otherwise. */
 export const DEFAULT_REPAIRS_SEVERITY = "high";

@@ -63,6 +63,7 @@ describe("device-security-card", () => {
       support_ending_soon: ["1", "Support ending soon"],
       default_password_risks: ["2", "Default passwords"],
       exposed_services: ["2", "Exposed services"],
+      known_exploited: ["1", "Exploited vulnerabilities"],
       updates_pending: ["4", "Updates pending"],
     });
     expect(root(card).querySelector("ul.counts")!.getAttribute("aria-label")).toBe(
@@ -74,7 +75,7 @@ describe("device-security-card", () => {
     const card = await renderCard(fakeHass({ sensors: false }));
     expect(text(root(card).querySelector(".score-value"))).toBe("61");
     const values = [...root(card).querySelectorAll("li.count .count-value")].map((n) => text(n));
-    expect(values).toEqual(["1", "1", "2", "2", "1"]);
+    expect(values).toEqual(["1", "1", "2", "2", "1", "1"]);
   });
 
   it("lists the devices to act on first, the most urgent first", async () => {

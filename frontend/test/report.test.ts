@@ -85,6 +85,7 @@ describe("the report", () => {
       support_ending_soon: 1,
       default_password_risks: 2,
       exposed_services: 2,
+      known_exploited: 1,
       updates_pending: 1,
     });
   });
