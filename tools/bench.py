@@ -3,6 +3,7 @@
     python -m tools.bench                 # every benchmark
     python -m tools.bench matcher         # only the named ones:
                                           # database, matcher, assessment, sweep
+    python -m tools.bench home --devices 10000 --json   # one home, one JSON object
 
 Each benchmark is a function returning a Markdown section, registered in BENCHMARKS; the
 machine is described first. Synthetic data is drawn from the real database with a fixed
@@ -13,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cache
 import gc
+import json
 import os
 from pathlib import Path
 import platform
@@ -280,8 +282,24 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
 }
 
 
+def home(argv: Sequence[str]) -> int:
+    """`home [--devices N] [--json]`: one home of N devices, as one JSON object or a table."""
+    from .bench_home import bench_home_devices  # noqa: PLC0415 - loads Home Assistant
+
+    devices = int(argv[argv.index("--devices") + 1]) if "--devices" in argv else 2_000
+    figures = bench_home_devices(synthetic_devices, devices)
+    if "--json" in argv:
+        print(json.dumps(figures))
+    else:
+        print(machine())
+        print(_table(["figure", "value"], [[key, str(value)] for key, value in figures.items()]))
+    return 0
+
+
 def main(argv: Sequence[str]) -> int:
     """Run the named benchmarks (all by default); exit 2 on an unknown name."""
+    if argv[:1] == ["home"]:
+        return home(argv[1:])
     if unknown := [name for name in argv if name not in BENCHMARKS]:
         print(f"Unknown benchmark {', '.join(unknown)}; choose from: {', '.join(BENCHMARKS)}")
         print(__doc__)

@@ -7,7 +7,8 @@ executor, which is where the matching and the checks run.
 """
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 import random
 import tempfile
 import time
@@ -21,9 +22,11 @@ from pytest_homeassistant_custom_component.common import (
 # Ours first, so that Home Assistant finds this package and not the test plugin's.
 from custom_components.device_security.const import DOMAIN
 from custom_components.device_security.coordinator import DeviceSecurityCoordinator
+from custom_components.device_security.sensor import SUMMARY_SENSORS
+from custom_components.device_security.unique_id import summary_unique_id
 from homeassistant import loader
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 SEED = 20261122
 RUNS = 5
@@ -143,3 +146,90 @@ def bench_home(
     return "### Home Assistant: set-up and assessment (best of 5)\n\n" + table(
         ["what", "event-loop time", "wall time", "target"], rows
     )
+
+
+class LoopLag:
+    """The longest stretch the event loop could not run a waiting callback.
+
+    A probe asks to wake every millisecond; how late it wakes is how long the loop was busy
+    with something else. Its maximum bounds the longest single step of the loop.
+    """
+
+    INTERVAL = 0.001
+
+    def __init__(self) -> None:
+        """Not running until started."""
+        self.longest = 0.0
+        self._task: asyncio.Task[None] | None = None
+
+    async def _probe(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            asked = loop.time()
+            await asyncio.sleep(self.INTERVAL)
+            self.longest = max(self.longest, loop.time() - asked - self.INTERVAL)
+
+    @contextmanager
+    def measuring(self) -> Iterator[None]:
+        """Probe while the block runs."""
+        self.longest = 0.0
+        self._task = asyncio.get_running_loop().create_task(self._probe())
+        try:
+            yield
+        finally:
+            self._task.cancel()
+
+
+async def _settle(hass: HomeAssistant) -> None:
+    await hass.async_block_till_done(wait_background_tasks=True)
+
+
+async def _home(synthetic: Synthetic, devices: int, config_dir: str) -> dict[str, Any]:
+    lag = LoopLag()
+    async with async_test_home_assistant(config_dir=config_dir) as hass:
+        hass.data.pop(loader.DATA_CUSTOM_COMPONENTS, None)  # allow custom integrations
+        _add_devices(hass, synthetic(devices), 0)
+        entry = MockConfigEntry(domain=DOMAIN, unique_id=DOMAIN, options={"ending_soon_days": 180})
+        entry.add_to_hass(hass)
+        await asyncio.sleep(0.05)  # let the probe's first wake-ups pass
+        with lag.measuring():
+            start = time.perf_counter()
+            assert await hass.config_entries.async_setup(entry.entry_id)  # noqa: S101
+            await _settle(hass)
+            setup_s = time.perf_counter() - start
+            await asyncio.sleep(0.01)
+        setup_lag = lag.longest
+        coordinator: DeviceSecurityCoordinator = entry.runtime_data
+        registry = dr.async_get(hass)
+        device = next(d for d in registry.devices if d.config_entry_id != entry.entry_id)
+        with lag.measuring():
+            start = time.perf_counter()
+            registry.async_update_device(device.id, name_by_user="Renamed")
+            await coordinator.async_refresh()
+            await _settle(hass)
+            reassess_ms = (time.perf_counter() - start) * 1000
+            await asyncio.sleep(0.01)
+        reassess_lag = lag.longest
+        entities = er.async_entries_for_config_entry(er.async_get(hass), entry.entry_id)
+        unique_ids = {entity.unique_id for entity in entities}
+        wanted = {summary_unique_id(entry.entry_id, d.key) for d in SUMMARY_SENSORS}
+        wanted.add(summary_unique_id(entry.entry_id, "support_calendar"))
+        figures = {
+            "devices": coordinator.data.monitored,
+            "entities": len(entities),
+            "setup_s": round(setup_s, 2),
+            "reassess_ms": round(reassess_ms, 1),
+            "longest_loop_step_ms": round(1000 * max(setup_lag, reassess_lag), 1),
+            "longest_loop_step_setup_ms": round(1000 * setup_lag, 1),
+            "longest_loop_step_reassess_ms": round(1000 * reassess_lag, 1),
+            "summary_entities_ok": wanted <= unique_ids,
+        }
+        await hass.config_entries.async_unload(entry.entry_id)
+        await hass.async_stop(force=True)
+    return figures
+
+
+def bench_home_devices(synthetic: Synthetic, devices: int) -> dict[str, Any]:
+    """Set up with `devices` registry devices, then re-assess after one rename."""
+    with tempfile.TemporaryDirectory() as config_dir:
+        return asyncio.run(_home(synthetic, devices, config_dir))

@@ -19,7 +19,7 @@ from typing import Any
 from . import DATA_DIR
 from .database.loader import decode_json
 from .database.schema import DatabaseError
-from .versions import Version, compare, parse_version
+from .versions import compare, parse_version
 
 BUNDLED = DATA_DIR / "operating_systems.json"
 
@@ -131,11 +131,11 @@ class SoftwareReleases:
     def running(self, system_id: str, version: str) -> Running | None:
         """The line a reported version belongs to, or None when it cannot be placed."""
         system = self.systems.get(system_id)
-        parsed: Version | None = parse_version(version)
-        if system is None or parsed is None:
-            return None
         # The digits as written: OpenWrt's "23.05" is not "23.5".
-        plain = _DOTTED.search(version).group()  # type: ignore[union-attr] - it parsed
+        dotted = _DOTTED.search(version)
+        if system is None or parse_version(version) is None or dotted is None:
+            return None
+        plain = dotted.group()
         line = system.line_of(plain)
         return None if line is None else Running(system, plain, line)
 
