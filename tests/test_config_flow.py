@@ -30,7 +30,7 @@ async def test_user_flow_creates_the_entry(hass: HomeAssistant) -> None:
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["title"] == "Device Security"
-    assert result["options"] == {CONF_ENDING_SOON_DAYS: 180}
+    assert result["options"] == {CONF_ENDING_SOON_DAYS: 180, CONF_PER_DEVICE_ENTITIES: True}
     entry = result["result"]
     assert entry.unique_id == DOMAIN
     assert entry.state is ConfigEntryState.LOADED

@@ -21,6 +21,7 @@ from .const import (
 )
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
 from .core.findings import Severity
+from .core.report import SecurityReport
 from .discovery import LanDiscovery
 from .frontend_panel import async_register_frontend, async_unregister_frontend
 from .repairs import async_delete_issues, async_sync_issues
@@ -50,10 +51,14 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
     chosen = str(entry.options.get(CONF_REPAIR_SEVERITY, DEFAULT_REPAIR_SEVERITY)).upper()
     least = Severity.__members__.get(chosen, Severity.HIGH)
 
+    synced: list[SecurityReport] = []
+
     @callback
     def _sync_issues() -> None:
         if coordinator.last_update_success:
-            async_sync_issues(hass, entry.entry_id, coordinator.data, least)
+            before = synced.pop() if synced else None
+            async_sync_issues(hass, entry.entry_id, coordinator.data, least, before)
+            synced.append(coordinator.data)
 
     _sync_issues()
     entry.async_on_unload(coordinator.async_add_listener(_sync_issues))

@@ -24,10 +24,12 @@ from .const import (
     DEFAULT_ENDING_SOON_DAYS,
     DEFAULT_REPAIR_SEVERITY,
     DOMAIN,
+    MAX_DEVICES_WITH_ENTITIES,
     MAX_ENDING_SOON_DAYS,
     MIN_ENDING_SOON_DAYS,
 )
 from .coordinator import DeviceSecurityConfigEntry
+from .inventory import monitored_devices
 
 CONF_SUPPORT_END = "support_end"
 CONF_CONSENT = "i_own_these_devices"
@@ -43,11 +45,26 @@ class DeviceSecurityConfigFlow(ConfigFlow, domain=DOMAIN):
         await self.async_set_unique_id(DOMAIN)
         self._abort_if_unique_id_configured()
         if user_input is None:
-            return self.async_show_form(step_id="user")
+            # A home too large for entities on every device is told so before it starts.
+            devices = len(monitored_devices(self.hass))
+            default = devices <= MAX_DEVICES_WITH_ENTITIES
+            return self.async_show_form(
+                step_id="user",
+                data_schema=probatio.Schema(
+                    {probatio.Required(CONF_PER_DEVICE_ENTITIES, default=default): bool}
+                ),
+                description_placeholders={
+                    "devices": f"{devices:,}",
+                    "limit": f"{MAX_DEVICES_WITH_ENTITIES:,}",
+                },
+            )
         return self.async_create_entry(
             title="Device Security",
             data={},
-            options={CONF_ENDING_SOON_DAYS: DEFAULT_ENDING_SOON_DAYS},
+            options={
+                CONF_ENDING_SOON_DAYS: DEFAULT_ENDING_SOON_DAYS,
+                CONF_PER_DEVICE_ENTITIES: user_input.get(CONF_PER_DEVICE_ENTITIES, True),
+            },
         )
 
     @staticmethod

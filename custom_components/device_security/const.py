@@ -19,6 +19,11 @@ CONF_SUPPORT_OVERRIDES: Final = "support_overrides"
 CONF_IGNORED_DEVICES: Final = "ignored_devices"
 # Per-device entities can be turned off for very large homes.
 CONF_PER_DEVICE_ENTITIES: Final = "per_device_entities"
+# Home Assistant enables at most 10,000 entities per config entry. Each device with entities
+# has two; past this many devices the rest get none (the report, calendar, events, actions
+# and Repairs still cover them), so that the summary sensors and the calendar always fit.
+MAX_DEVICES_WITH_ENTITIES: Final = 4_900
+ISSUE_TOO_MANY_DEVICES: Final = "too_many_devices"
 
 # Off by default: LAN discovery, and login tests that need the owner's explicit consent.
 CONF_LAN_DISCOVERY: Final = "lan_discovery"

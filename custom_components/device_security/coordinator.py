@@ -6,8 +6,12 @@ from datetime import date
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
-from homeassistant.core import Event, EventStateChangedData, HomeAssistant, callback
-from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.helpers import (
+    device_registry as dr,
+    entity_registry as er,
+    issue_registry as ir,
+)
 from homeassistant.helpers.debounce import Debouncer
 from homeassistant.helpers.event import TrackStates, async_track_state_change_filtered
 from homeassistant.helpers.storage import Store
@@ -19,12 +23,15 @@ from .const import (
     CONF_IGNORED_DEVICES,
     CONF_LAN_DISCOVERY,
     CONF_LOGIN_TESTS,
+    CONF_PER_DEVICE_ENTITIES,
     CONF_SUPPORT_OVERRIDES,
     DEFAULT_ENDING_SOON_DAYS,
     DOMAIN,
     EVENT_FINDING,
     FULL_SCAN_INTERVAL,
+    ISSUE_TOO_MANY_DEVICES,
     LOGGER,
+    MAX_DEVICES_WITH_ENTITIES,
     REGISTRY_DEBOUNCE_SECONDS,
 )
 from .core.checks import AssessmentContext, assess
@@ -78,6 +85,10 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
         self._cache: dict[DeviceRecord, DeviceAssessment] = {}
         self._known_keys: set[str] = set()
         self._cache_key: tuple[Any, ...] = ()
+        # The devices that have entities of their own, and what each entity listens to.
+        self.entity_keys: frozenset[str] = frozenset()
+        self._device_listeners: dict[str, list[CALLBACK_TYPE]] = {}
+        self._published: tuple[bool, SecurityReport | None] = (False, None)
 
     async def _async_setup(self) -> None:
         """Load the database, the published defaults and the owner's acknowledgements."""
@@ -197,13 +208,80 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
         )
         if self.data is not None:
             self._fire_finding_events(self.data, report)
+        self.entity_keys = self._choose_entity_keys(report)
         return report
+
+    def _choose_entity_keys(self, report: SecurityReport) -> frozenset[str]:
+        """The devices that get entities: all, or below the cap the ones that had them first.
+
+        New devices fill the room left, least secure first; a device keeps its entities for
+        as long as it is monitored, so that entity ids do not come and go with scores.
+        """
+        if not self.config_entry.options.get(CONF_PER_DEVICE_ENTITIES, True):
+            return frozenset()
+        # Hosts seen only on the LAN have no device page to show entities on.
+        managed = {key for key, device in report.devices.items() if device.record.managed}
+        kept = self.entity_keys & managed
+        room = MAX_DEVICES_WITH_ENTITIES - len(kept)
+        new = sorted(managed - kept, key=lambda key: (report.devices[key].score, key))
+        if len(new) > room:
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                ISSUE_TOO_MANY_DEVICES,
+                is_fixable=False,
+                severity=ir.IssueSeverity.WARNING,
+                translation_key=ISSUE_TOO_MANY_DEVICES,
+                translation_placeholders={
+                    "devices": f"{len(managed):,}",
+                    "limit": f"{MAX_DEVICES_WITH_ENTITIES:,}",
+                },
+            )
+        else:
+            ir.async_delete_issue(self.hass, DOMAIN, ISSUE_TOO_MANY_DEVICES)
+        return frozenset(kept.union(new[: max(room, 0)]))
+
+    @callback
+    def async_add_device_listener(self, key: str, update: CALLBACK_TYPE) -> CALLBACK_TYPE:
+        """Call `update` when this device's assessment changes; return the remover.
+
+        Per-device entities listen here rather than to every refresh: at thousands of
+        devices, waking every entity for a change to one would stall the event loop.
+        """
+        listeners = self._device_listeners.setdefault(key, [])
+        listeners.append(update)
+
+        @callback
+        def _remove() -> None:
+            listeners.remove(update)
+            if not listeners:
+                self._device_listeners.pop(key, None)
+
+        return _remove
+
+    @callback
+    def async_update_listeners(self) -> None:
+        """Tell the summary listeners, then the devices whose assessment changed."""
+        super().async_update_listeners()
+        (success_before, before), report = self._published, self.data
+        self._published = (self.last_update_success, report)
+        availability_changed = success_before != self.last_update_success
+        for key, listeners in list(self._device_listeners.items()):
+            if (
+                availability_changed
+                or before is None
+                or before.devices.get(key) is not report.devices.get(key)
+            ):
+                for update in list(listeners):
+                    update()
 
     @callback
     def _fire_finding_events(self, before: SecurityReport, after: SecurityReport) -> None:
         """Tell automations which findings appeared and which were resolved."""
         for state, old, new in (("resolved", after, before), ("new", before, after)):
             for key, device in new.devices.items():
+                if old.devices.get(key) is device:
+                    continue
                 known = (
                     {finding.check for finding in old.devices[key].active}
                     if key in old.devices
@@ -234,24 +312,27 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
         await self.async_request_refresh()
 
     @callback
-    def _changed(self) -> None:
+    def _changed(self, *_: object) -> None:
         """Something a finding depends on changed: re-assess after the debounce."""
         self.hass.async_create_task(self.async_request_refresh(), eager_start=True)
 
     @callback
+    def _not_ours(self, data: dr.EventDeviceRegistryUpdatedData) -> bool:
+        """Whether a registry change is about another integration's device, not our own."""
+        device = dr.async_get(self.hass).async_get(data["device_id"])
+        return device is None or all(domain != DOMAIN for domain, _ in device.identifiers)
+
+    @callback
     def async_track_changes(self) -> None:
         """Re-assess after device registry and update-entity changes, until unload."""
-
-        @callback
-        def _changed(
-            _: Event[dr.EventDeviceRegistryUpdatedData] | Event[EventStateChangedData],
-        ) -> None:
-            self.hass.async_create_task(self.async_request_refresh(), eager_start=True)
-
         self.config_entry.async_on_unload(
-            self.hass.bus.async_listen(dr.EVENT_DEVICE_REGISTRY_UPDATED, _changed)
+            self.hass.bus.async_listen(
+                dr.EVENT_DEVICE_REGISTRY_UPDATED, self._changed, event_filter=self._not_ours
+            )
         )
         tracker = async_track_state_change_filtered(
-            self.hass, TrackStates(all_states=False, entities=set(), domains={"update"}), _changed
+            self.hass,
+            TrackStates(all_states=False, entities=set(), domains={"update"}),
+            self._changed,
         )
         self.config_entry.async_on_unload(tracker.async_remove)

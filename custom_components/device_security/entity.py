@@ -1,5 +1,6 @@
 """Base entities: the integration's service device, and helpers on monitored devices."""
 
+import asyncio
 from collections.abc import Callable, Iterable
 
 from homeassistant.core import callback
@@ -9,10 +10,13 @@ from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
-from .const import CONF_PER_DEVICE_ENTITIES, DOMAIN
+from .const import DOMAIN
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
 from .core.report import DeviceAssessment
 from .unique_id import device_unique_id, parse_device_unique_id, summary_unique_id
+
+# Entities added per event-loop step.
+ENTITY_BATCH = 100
 
 
 class DeviceSecurityEntity(CoordinatorEntity[DeviceSecurityCoordinator]):
@@ -34,23 +38,31 @@ class DeviceSecurityEntity(CoordinatorEntity[DeviceSecurityCoordinator]):
         )
 
 
-class MonitoredDeviceEntity(CoordinatorEntity[DeviceSecurityCoordinator]):
+class MonitoredDeviceEntity(Entity):
     """A helper entity shown on a monitored device's own page.
 
     It sets `device_entry` and no device info: the device stays with the integration that
-    owns it, and this integration's config entry is never added to it.
+    owns it, and this integration's config entry is never added to it. It listens to its
+    own device's changes only, not to every refresh of the home.
     """
 
     _attr_has_entity_name = True
+    _attr_should_poll = False
 
     def __init__(self, coordinator: DeviceSecurityCoordinator, key: str, kind: str) -> None:
         """Attach the entity to the registry device `key`."""
-        super().__init__(coordinator)
+        self.coordinator = coordinator
         self.key = key
         self._attr_unique_id = device_unique_id(coordinator.config_entry.entry_id, key, kind)
         self._attr_translation_key = kind
         self.device_entry = dr.async_get(coordinator.hass).async_get(key)
-        self._written: tuple[bool, DeviceAssessment | None] | None = None
+
+    async def async_added_to_hass(self) -> None:
+        """Follow the device's assessment."""
+        await super().async_added_to_hass()
+        self.async_on_remove(
+            self.coordinator.async_add_device_listener(self.key, self.async_write_ha_state)
+        )
 
     @property
     def assessment(self) -> DeviceAssessment | None:
@@ -60,16 +72,7 @@ class MonitoredDeviceEntity(CoordinatorEntity[DeviceSecurityCoordinator]):
     @property
     def available(self) -> bool:
         """Available while the device is monitored and assessments succeed."""
-        return super().available and self.key in self.coordinator.data.devices
-
-    @callback
-    def _handle_coordinator_update(self) -> None:
-        """Write the state only when this device's assessment changed."""
-        success, assessment = self.coordinator.last_update_success, self.assessment
-        if (success, assessment) == self._written:
-            return
-        self._written = (success, assessment)
-        super()._handle_coordinator_update()
+        return self.coordinator.last_update_success and self.key in self.coordinator.data.devices
 
 
 @callback
@@ -79,25 +82,38 @@ def async_track_monitored_devices(
     create: Callable[[DeviceSecurityCoordinator, str], Iterable[Entity]],
     kinds: Iterable[str],
 ) -> None:
-    """Add per-device entities as devices appear, and remove them as devices go."""
+    """Add per-device entities as devices appear, and remove them as devices go.
+
+    The coordinator decides which devices have entities. New ones are added a batch per
+    event-loop step, so that a home of thousands of devices never stalls the loop.
+    """
     coordinator = entry.runtime_data
     kinds = set(kinds)
-    if not entry.options.get(CONF_PER_DEVICE_ENTITIES, True):
-        _remove_entities(coordinator, set(), kinds)
-        return
     added: set[str] = set()
+    waiting: list[str] = []
+
+    async def _add_waiting() -> None:
+        while waiting:
+            await asyncio.sleep(0)  # never in the step that set the platform up
+            batch = [key for key in waiting[:ENTITY_BATCH] if key in added]
+            del waiting[:ENTITY_BATCH]
+            async_add_entities(entity for key in batch for entity in create(coordinator, key))
 
     @callback
     def _sync(*, first: bool = False) -> None:
-        # Hosts seen only on the LAN have no device page to show entities on.
-        keys = {key for key, device in coordinator.data.devices.items() if device.record.managed}
+        keys = coordinator.entity_keys
         if new := keys - added:
             added.update(new)
-            async_add_entities(entity for key in sorted(new) for entity in create(coordinator, key))
+            adding = bool(waiting)
+            waiting.extend(sorted(new))
+            if not adding:
+                entry.async_create_task(
+                    coordinator.hass, _add_waiting(), "device_security add entities"
+                )
         # The registry is scanned only when devices left, or for those gone while unloaded.
         if (gone := added - keys) or first:
             added.difference_update(gone)
-            _remove_entities(coordinator, keys, kinds)
+            _remove_entities(coordinator, set(keys), kinds)
 
     _sync(first=True)
     entry.async_on_unload(coordinator.async_add_listener(_sync))

@@ -12,6 +12,7 @@ A device's key is the registry id of one of its entries, and it sticks: once in 
 stays the key for as long as that entry is part of the device, whichever entries join.
 """
 
+import asyncio
 from collections.abc import Collection, Iterable
 import re
 
@@ -37,6 +38,8 @@ _MAC_CONNECTIONS = frozenset(
 # unrelated devices.
 _PLACEHOLDER_SERIAL = re.compile(r"^(0+|1234.*|unknown|none|null|n/?a|-+|serial.*)$", re.IGNORECASE)
 MIN_SERIAL_LENGTH = 6
+# Records built per event-loop step: a home of thousands of devices never stalls the loop.
+RECORDS_PER_STEP = 500
 # Six or eight bytes of hex, separated by ":", "-" or "." consistently, or not at all.
 _HARDWARE_ADDRESS = re.compile(
     r"^(?:[0-9a-f]{2}(?:([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}(?:(?:\1[0-9a-f]{2}){2})?)"
@@ -256,8 +259,11 @@ async def async_build_inventory(
     """
     devices = monitored_devices(hass)
     cloud = await async_cloud_domains(hass, {entry.domain for entry in _entries(hass, devices)})
-    records = (
-        _record(hass, group, cloud, digester, keys_in_use)
-        for group in group_physical_devices(devices)
-    )
-    return {record.key: record for record in records}
+    records: dict[str, DeviceRecord] = {}
+    for number, group in enumerate(group_physical_devices(devices), start=1):
+        record = _record(hass, group, cloud, digester, keys_in_use)
+        records[record.key] = record
+        if number % RECORDS_PER_STEP == 0:
+            # The entries read are immutable: a change meanwhile is seen by the next run.
+            await asyncio.sleep(0)
+    return records

@@ -16,13 +16,16 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir, selector
 
-from .const import CONF_SUPPORT_OVERRIDES, DOMAIN
+from .const import CONF_SUPPORT_OVERRIDES, DOMAIN, ISSUE_TOO_MANY_DEVICES
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
 from .core.checks import KINDS
 from .core.findings import Finding, Severity
 from .core.report import DeviceAssessment, SecurityReport
 from .data_source import ISSUE_REFRESH_FAILING
 from .unique_id import issue_id
+
+# This integration's issues that are not about a finding.
+_NOT_FINDINGS = frozenset({ISSUE_REFRESH_FAILING, ISSUE_TOO_MANY_DEVICES})
 
 
 def _placeholders(device: DeviceAssessment, finding: Finding) -> dict[str, str]:
@@ -43,19 +46,27 @@ def _placeholders(device: DeviceAssessment, finding: Finding) -> dict[str, str]:
 
 @callback
 def async_sync_issues(
-    hass: HomeAssistant, entry_id: str, report: SecurityReport, least: Severity = Severity.HIGH
+    hass: HomeAssistant,
+    entry_id: str,
+    report: SecurityReport,
+    least: Severity = Severity.HIGH,
+    before: SecurityReport | None = None,
 ) -> None:
     """Make the Repairs page show exactly the actionable findings at least this severe.
 
     The rest stay in the sensors, the report and the events: Repairs is for what the owner
-    must act on.
+    must act on. Issues of devices whose assessment is the one of `before` (the report
+    synced last time) are already right and are not written again.
     """
     wanted: set[str] = set()
     for key, device in report.devices.items():
+        unchanged = before is not None and before.devices.get(key) is device
         for finding in device.active:
             if not finding.kind.repairable or finding.severity < least:
                 continue
             wanted.add(name := issue_id(key, finding.check))
+            if unchanged:
+                continue
             ir.async_create_issue(
                 hass,
                 DOMAIN,
@@ -74,18 +85,14 @@ def async_sync_issues(
                     "fingerprint": finding.fingerprint,
                 },
             )
-    async_delete_issues(hass, keep=wanted)
+    async_delete_issues(hass, keep=wanted | _NOT_FINDINGS)
 
 
 @callback
 def async_delete_issues(hass: HomeAssistant, keep: Collection[str] = ()) -> None:
-    """Delete this integration's finding issues, but those in `keep`."""
+    """Delete this integration's issues, but those in `keep`."""
     registry = ir.async_get(hass)
-    stale = [
-        name
-        for (domain, name) in registry.issues
-        if domain == DOMAIN and name != ISSUE_REFRESH_FAILING and name not in keep
-    ]
+    stale = [name for (domain, name) in registry.issues if domain == DOMAIN and name not in keep]
     for name in stale:
         ir.async_delete_issue(hass, DOMAIN, name)
 
