@@ -60,7 +60,7 @@ async def test_past_the_limit_summaries_stay_and_the_owner_is_told(
     first = _devices_with_entities(hass, config_entry)
     assert len(first) == LIMIT
     assert hass.states.get("sensor.device_security_devices_monitored").state == "5"
-    assert hass.states.get("calendar.device_security_security_support_ends") is not None
+    assert hass.states.get("calendar.device_security_security_support_ending_today") is not None
     issue = ir.async_get(hass).async_get_issue(DOMAIN, ISSUE_TOO_MANY_DEVICES)
     assert issue is not None
     assert issue.translation_placeholders == {"devices": "5", "limit": "3"}

@@ -30,6 +30,8 @@ from custom_components.device_security.const import (
     EVENT_FINDING,
 )
 from custom_components.device_security.core.checks import KINDS
+from custom_components.device_security.core.database.matcher import MatchMethod
+from custom_components.device_security.core.report import SupportState
 from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
@@ -113,7 +115,8 @@ async def test_device_pages_show_support_end_and_problem(
     problem = hass.states.get(_entity(hass, home["hue_v1"], "problem"))
     assert problem is not None
     assert problem.state == "on"
-    assert problem.attributes["findings"][0] == "support_ended"
+    assert problem.attributes["main_finding"] == "support_ended"
+    assert problem.attributes["findings"] >= 1
     assert "Security updates have ended." in problem.attributes["reason"]
 
     pixel = hass.states.get(_entity(hass, home["pixel"], "support_end"))
@@ -121,6 +124,11 @@ async def test_device_pages_show_support_end_and_problem(
     assert pixel.attributes["status"] == "supported"
     assert _state(hass, _entity(hass, home["pixel"], "problem")) == "off"
     assert _state(hass, _entity(hass, home["mystery"], "support_end")) == "unknown"
+
+    # Nothing empty is shown: the unknown device has no sources, contact or product.
+    mystery = hass.states.get(_entity(hass, home["mystery"], "support_end"))
+    assert mystery is not None
+    assert not {"sources", "security_contact", "identified_as"} & set(mystery.attributes)
 
     # Our config entry is never added to the devices we describe.
     for device in home.values():
@@ -199,7 +207,7 @@ async def test_calendar_lists_support_ends(
     await _set_up(hass, config_entry)
     client = await hass_client()
     response = await client.get(
-        "/api/calendars/calendar.device_security_security_support_ends"
+        "/api/calendars/calendar.device_security_security_support_ending_today"
         "?start=2020-01-01T00:00:00Z&end=2040-01-01T00:00:00Z"
     )
     assert response.status == HTTPStatus.OK
@@ -210,12 +218,12 @@ async def test_calendar_lists_support_ends(
     old = next(event for event in events if event["summary"].endswith("Old bridge"))
     assert old["start"] == {"date": "2020-04-30"}
     # The calendar's state is its next event: the phone's, in the future.
-    calendar = hass.states.get("calendar.device_security_security_support_ends")
+    calendar = hass.states.get("calendar.device_security_security_support_ending_today")
     assert calendar is not None
     assert calendar.attributes["message"] == "Security support ends: Phone"
 
     response = await client.get(
-        "/api/calendars/calendar.device_security_security_support_ends"
+        "/api/calendars/calendar.device_security_security_support_ending_today"
         "?start=2021-01-01T00:00:00Z&end=2022-01-01T00:00:00Z"
     )
     assert await response.json() == []
@@ -539,6 +547,42 @@ async def test_a_fix_flow_after_unload_aborts_with_a_reason(
     assert await hass.config_entries.async_remove(config_entry.entry_id)
     await hass.async_block_till_done()
     assert not [key for key in ir.async_get(hass).issues if key[0] == DOMAIN]
+
+
+async def test_every_attribute_shown_has_translated_words(
+    hass: HomeAssistant, home: dict[str, dr.DeviceEntry], config_entry: MockConfigEntry
+) -> None:
+    """No raw code on a device page: attribute names and coded values have their words."""
+    strings = json.loads(
+        (
+            Path(__file__).parent.parent / "custom_components/device_security/translations/en.json"
+        ).read_text(encoding="utf-8")
+    )["entity"]
+    await _set_up(hass, config_entry)
+    # Every value each coded attribute can take, not only those this home shows.
+    coded = {
+        "status": {str(state) for state in SupportState},
+        "identified_by": {str(method) for method in MatchMethod},
+        "main_finding": set(KINDS),
+        "basis": {"database", "owner", "policy", "integration"},
+    }
+    registry = er.async_get(hass)
+    seen = set()
+    for entry in er.async_entries_for_config_entry(registry, config_entry.entry_id):
+        state = hass.states.get(entry.entity_id)
+        assert state is not None
+        own = set(state.attributes) - {
+            "device_class", "friendly_name", "icon", "state_class", "unit_of_measurement",
+            "message", "all_day", "start_time", "end_time", "location", "description",
+            "offset_reached",
+        }  # fmt: skip
+        words = strings[entry.domain][entry.translation_key].get("state_attributes", {})
+        for attribute in own:
+            seen.add(attribute)
+            assert words[attribute]["name"], (entry.translation_key, attribute)
+            if attribute in coded:
+                assert set(words[attribute]["state"]) >= coded[attribute], attribute
+    assert {"status", "identified_by", "main_finding", "devices", "total"} <= seen
 
 
 def test_every_finding_kind_has_complete_specific_words() -> None:

@@ -46,9 +46,13 @@ class SecurityProblemSensor(MonitoredDeviceEntity, BinarySensorEntity):
         """The findings in short, most severe first, and the device's score."""
         if (device := self.assessment) is None:
             return {}
-        findings = sorted(device.active, key=lambda finding: -finding.severity)
+        findings = [f for f in device.active if f.severity > Severity.INFO]
+        if not findings:
+            return {"score": device.score}
+        findings.sort(key=lambda finding: -finding.severity)
         return {
-            "reason": " ".join(f.kind.summary for f in findings if f.severity > Severity.INFO),
-            "findings": [finding.check for finding in findings],
+            "main_finding": findings[0].check,
+            "findings": len(findings),
+            "reason": " ".join(finding.kind.summary for finding in findings),
             "score": device.score,
         }

@@ -26,9 +26,10 @@ SUPPORT_END = "support_end"
 
 @dataclass(frozen=True, kw_only=True)
 class SummarySensorDescription(SensorEntityDescription):
-    """A number read off the security report."""
+    """A number read off the security report; a count also names the devices it counts."""
 
     value_fn: Callable[[SecurityReport], int]
+    checks: tuple[str, ...] = ()  # the finding kinds a count counts devices by
 
 
 def _counting(*checks: str) -> Callable[[SecurityReport], int]:
@@ -40,6 +41,10 @@ def _summary(
 ) -> SummarySensorDescription:
     kwargs.setdefault("state_class", SensorStateClass.MEASUREMENT)
     return SummarySensorDescription(key=key, translation_key=key, value_fn=value_fn, **kwargs)
+
+
+# A count names at most this many devices, so that its state stays small.
+DEVICES_NAMED = 20
 
 
 # Counts that are about the data rather than the home.
@@ -56,6 +61,7 @@ def _counts() -> tuple[SummarySensorDescription, ...]:
         _summary(
             key,
             _counting(*kinds),
+            checks=tuple(kinds),
             entity_category=EntityCategory.DIAGNOSTIC if key in DIAGNOSTIC_COUNTS else None,
         )
         for key, kinds in counted.items()
@@ -101,6 +107,17 @@ class SummarySensor(DeviceSecurityEntity, SensorEntity):
         """Return the number from the latest report."""
         return self.entity_description.value_fn(self.coordinator.data)
 
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """For a count: the devices counted, by name (the first few), for automations."""
+        if not (checks := self.entity_description.checks):
+            return None
+        devices = self.coordinator.data.with_findings(checks)
+        if not devices:
+            return None
+        names = sorted(device.record.name for device in devices)
+        return {"devices": names[:DEVICES_NAMED], "total": len(names)}
+
 
 class SupportEndSensor(MonitoredDeviceEntity, SensorEntity):
     """The day a device's security support ends, with the word it rests on."""
@@ -119,7 +136,7 @@ class SupportEndSensor(MonitoredDeviceEntity, SensorEntity):
             return {}
         contact = device.contact
         product = device.match.product
-        return {
+        attributes = {
             "status": str(device.support.state),
             "basis": device.support.basis,
             "identified_as": product.name if product else None,
@@ -128,3 +145,5 @@ class SupportEndSensor(MonitoredDeviceEntity, SensorEntity):
             "security_contact": contact
             and (contact.url or (contact.email and f"mailto:{contact.email}")),
         }
+        # An attribute with nothing to say is left out rather than shown empty.
+        return {key: value for key, value in attributes.items() if value}

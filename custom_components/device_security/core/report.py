@@ -86,6 +86,20 @@ class SecurityReport:
     devices: Mapping[str, DeviceAssessment]
     generated: date
     database_date: date
+    # Derived once: every summary sensor reads them on every update, in homes of thousands.
+    by_check: Mapping[str, tuple[str, ...]] = field(init=False)  # device keys, report order
+    score: int = field(init=False)  # the mean device score, rounded half up; 100 if empty
+
+    def __post_init__(self) -> None:
+        """Index the devices by their active findings, and work out the score."""
+        by_check: dict[str, list[str]] = {}
+        for key, device in self.devices.items():
+            for check in dict.fromkeys(finding.check for finding in device.active):
+                by_check.setdefault(check, []).append(key)
+        object.__setattr__(self, "by_check", {c: tuple(keys) for c, keys in by_check.items()})
+        total = sum(device.score for device in self.devices.values())
+        mean = total / len(self.devices) if self.devices else 100
+        object.__setattr__(self, "score", math.floor(mean + 0.5))
 
     @property
     def monitored(self) -> int:
@@ -93,21 +107,13 @@ class SecurityReport:
         return len(self.devices)
 
     def with_findings(self, checks: Collection[str]) -> list[DeviceAssessment]:
-        """The devices with an active finding of one of these kinds (by id)."""
-        return [
-            device
-            for device in self.devices.values()
-            if any(finding.check in checks for finding in device.active)
-        ]
+        """The devices with an active finding of one of these kinds (by id), in report order."""
+        keys = dict.fromkeys(key for check in checks for key in self.by_check.get(check, ()))
+        if len(checks) > 1:
+            order = {key: index for index, key in enumerate(self.devices)}
+            keys = dict.fromkeys(sorted(keys, key=order.__getitem__))
+        return [self.devices[key] for key in keys]
 
     def count(self, *checks: str) -> int:
         """How many devices have an active finding of one of these kinds (by id)."""
-        return len(self.with_findings(set(checks)))
-
-    @property
-    def score(self) -> int:
-        """The mean device score, rounded half up; 100 for an empty home."""
-        if not self.devices:
-            return 100
-        mean = sum(device.score for device in self.devices.values()) / len(self.devices)
-        return math.floor(mean + 0.5)
+        return len({key for check in checks for key in self.by_check.get(check, ())})
