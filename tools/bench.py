@@ -4,6 +4,7 @@
     python -m tools.bench matcher         # only the named ones:
                                           # database, matcher, assessment, sweep
     python -m tools.bench home --devices 10000 --json   # one home, one JSON object
+                                          # (--no-gc: without CPython's garbage collector)
 
 Each benchmark is a function returning a Markdown section, registered in BENCHMARKS; the
 machine is described first. Synthetic data is drawn from the real database with a fixed
@@ -283,11 +284,11 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
 
 
 def home(argv: Sequence[str]) -> int:
-    """`home [--devices N] [--json]`: one home of N devices, as one JSON object or a table."""
+    """`home [--devices N] [--json] [--no-gc]`: one home of N devices, as JSON or a table."""
     from .bench_home import bench_home_devices  # noqa: PLC0415 - loads Home Assistant
 
     devices = int(argv[argv.index("--devices") + 1]) if "--devices" in argv else 2_000
-    figures = bench_home_devices(synthetic_devices, devices)
+    figures = bench_home_devices(synthetic_devices, devices, collect="--no-gc" not in argv)
     if "--json" in argv:
         print(json.dumps(figures))
     else:
