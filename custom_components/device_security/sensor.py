@@ -17,6 +17,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
 from .core.checks import KINDS
+from .core.help_identify import help_identify_url
 from .core.report import SecurityReport
 from .entity import DeviceSecurityEntity, MonitoredDeviceEntity, async_track_monitored_devices
 
@@ -144,6 +145,7 @@ class SupportEndSensor(MonitoredDeviceEntity, SensorEntity):
             "sources": list(device.support.sources),
             "security_contact": contact
             and (contact.url or (contact.email and f"mailto:{contact.email}")),
+            "help_identify": None if device.match.identified else help_identify_url(device.record),
         }
         # An attribute with nothing to say is left out rather than shown empty.
         return {key: value for key, value in attributes.items() if value}

@@ -7,6 +7,7 @@ owner's own use, and the diagnostics redact them.
 from typing import Any
 
 from .findings import Finding
+from .help_identify import help_identify_url, identifying_strings
 from .report import DeviceAssessment, SecurityReport
 
 
@@ -41,6 +42,7 @@ def assessment_as_dict(device: DeviceAssessment) -> dict[str, Any]:
         "identified_as": product
         and {"id": product.id, "name": product.name, "category": product.category},
         "identified_by": str(match.method),
+        "help_identify": None if match.identified else help_identify_url(record),
         "manufacturer_record": match.manufacturer and match.manufacturer.id,
         "support": {
             "state": str(device.support.state),
@@ -66,4 +68,18 @@ def report_as_dict(report: SecurityReport) -> dict[str, Any]:
         "score": report.score,
         "devices_monitored": report.monitored,
         "devices": [assessment_as_dict(device) for device in report.devices.values()],
+        "unidentified": unidentified(report),
     }
+
+
+def unidentified(report: SecurityReport) -> list[dict[str, str]]:
+    """The models not identified, once each, with the link that helps identify them."""
+    found: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
+    for device in report.devices.values():
+        if device.match.identified or not device.record.managed:
+            continue
+        strings = identifying_strings(device.record)
+        found.setdefault(
+            tuple(strings.items()), {**strings, "help_identify": help_identify_url(device.record)}
+        )
+    return [found[key] for key in sorted(found)]
