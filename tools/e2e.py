@@ -7,8 +7,10 @@ configuration, then runs this:
 
 It waits for Home Assistant to answer, logs in as the owner through the real login page,
 checks that the first screen is the dashboard (no dialog), opens the Device Security
-service device's page (the security score sensor) and the Repairs page (our issues, and no
-one else's), and saves a screenshot of each page in OUT_DIR. Every wait is bounded and
+service device's page (the security score sensor) and the Repairs page (our issues, no one
+else's, only critical and high ones), the report panel (filter, download) and the card (in
+the picker's list, on a dashboard, light and dark, its first row opening the device), and
+saves a screenshot of each in OUT_DIR. Every wait is bounded and
 says what it waited for. Driven by Playwright with Debian's Chromium: the browser is never
 downloaded.
 """
@@ -53,6 +55,9 @@ PAGE_TIMEOUT = 30.0  # one page showing what it should
 HTTP_DIALOG = "Confirm new HTTP server configuration"
 DIALOG_GRACE_MS = 2000
 DASHBOARD_PATHS = ("/home/", "/lovelace/")
+CARD = "custom:device-security-card"
+E2E_DASHBOARD = "security-check"
+PANEL = "device-security"
 
 
 class CheckFailedError(Exception):
@@ -237,6 +242,139 @@ def check_repairs(page: Page, target: Target) -> None:
     _log(f"Repairs lists {len(active)} issues of ours, e.g. {shown[0]!r}")
 
 
+def _report(page: Page) -> dict[str, Any]:
+    """The integration's report, through the action the card and the panel use."""
+    answer = _call_ws(
+        page,
+        {
+            "type": "call_service",
+            "domain": DOMAIN,
+            "service": "get_report",
+            "return_response": True,
+        },
+    )
+    report: dict[str, Any] = answer["response"]
+    return report
+
+
+def check_repairs_are_quiet(page: Page, target: Target) -> None:
+    """Every Repairs issue of ours is a critical or high finding: the rest stay off it."""
+    del target
+    severe = {
+        f"{finding['check']}.{device['device_id']}"
+        for device in _report(page)["devices"]
+        for finding in device["findings"]
+        if finding["severity"] in {"critical", "high"}
+    }
+    issues = _call_ws(page, {"type": "repairs/list_issues"})["issues"]
+    findings = [i for i in issues if i["domain"] == DOMAIN and "." in i["issue_id"]]
+    if quiet := [i["issue_id"] for i in findings if i["issue_id"] not in severe]:
+        msg = f"Repairs shows findings below high: {quiet}"
+        raise CheckFailedError(msg)
+    _log(f"Repairs shows {len(findings)} findings, all critical or high")
+
+
+def _shadow_text(page: Page, selector: str) -> str:
+    return str(page.locator(selector).first.evaluate("node => node.textContent")).strip()
+
+
+def check_card(page: Page, target: Target) -> None:
+    """The card is offered by the card picker, shows the score and the first device, links to it."""
+    listed = page.evaluate("() => (window.customCards || []).map((card) => card.type)")
+    if "device-security-card" not in listed:
+        msg = f"the card picker does not offer the card; it offers {listed}"
+        raise CheckFailedError(msg)
+    # The configuration the picker gives a new card, on a dashboard of its own.
+    stub = page.evaluate("() => customElements.get('device-security-card').getStubConfig()")
+    _call_ws(
+        page,
+        {
+            "type": "lovelace/dashboards/create",
+            "url_path": E2E_DASHBOARD,
+            "title": "Security check",
+            "mode": "storage",
+            "show_in_sidebar": False,
+            "require_admin": False,
+        },
+    )
+    _call_ws(
+        page,
+        {
+            "type": "lovelace/config/save",
+            "url_path": E2E_DASHBOARD,
+            "config": {"views": [{"title": "Security", "cards": [{**stub, "type": CARD}]}]},
+        },
+    )
+    page.goto(f"{target.url}/{E2E_DASHBOARD}/0")
+    score = _wait(
+        "the card's score",
+        PAGE_TIMEOUT,
+        lambda: (
+            (text := _shadow_text(page, "device-security-card .score-value")).isdigit() and text
+        ),
+    )
+    first = page.locator("device-security-card li.device a").first
+    device = " ".join(str(first.evaluate("node => node.textContent")).split())
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=target.out_dir / "card-light.png")
+    light = _card_background(page)
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_timeout(DIALOG_GRACE_MS)
+    page.screenshot(path=target.out_dir / "card-dark.png")
+    if _card_background(page) == light:
+        msg = "the card does not follow the dark theme"
+        raise CheckFailedError(msg)
+    page.emulate_media(color_scheme="light")
+    first.click()
+    page.wait_for_url(lambda url: "/config/" in urlsplit(url).path)
+    _log(f"card shows score {score}, first row {device!r}, which opens {urlsplit(page.url).path}")
+
+
+def _card_background(page: Page) -> str:
+    return str(
+        page.locator("device-security-card ha-card").first.evaluate(
+            "node => getComputedStyle(node).backgroundColor"
+        )
+    )
+
+
+def check_panel(page: Page, target: Target) -> None:
+    """The sidebar panel lists every device, filters by state, and downloads the report."""
+    panels = page.evaluate(
+        "() => Object.keys(document.querySelector('home-assistant').hass.panels)"
+    )
+    if PANEL not in panels:
+        msg = f"no {PANEL!r} panel in the sidebar"
+        raise CheckFailedError(msg)
+    page.goto(f"{target.url}/{PANEL}")
+    rows = page.locator("device-security-panel tbody tr")
+    total = _wait("the panel's rows", PAGE_TIMEOUT, lambda: rows.count() or None, interval=0.5)
+    page.locator("device-security-panel select[name='state']").select_option("ended")
+    shown = _wait(
+        "the state filter",
+        PAGE_TIMEOUT,
+        lambda: ((count := rows.count()) < total and count) or None,
+        interval=0.5,
+    )
+    states = page.locator("device-security-panel tbody td.support").evaluate_all(
+        "cells => cells.map((cell) => cell.className)"
+    )
+    if any("state-ended" not in classes for classes in states):
+        msg = f"the filter 'ended' shows other states: {states}"
+        raise CheckFailedError(msg)
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=target.out_dir / "panel.png", full_page=True)
+    with page.expect_download() as download:
+        page.locator("device-security-panel button.download-json").click()
+    saved = target.out_dir / "report.json"
+    download.value.save_as(saved)
+    report = json.loads(saved.read_text(encoding="utf-8"))
+    if len(report["devices"]) != total:
+        msg = f"the download has {len(report['devices'])} devices, the table {total}"
+        raise CheckFailedError(msg)
+    _log(f"panel lists {total} devices, {shown} with support ended; the download has them all")
+
+
 def run(target: Target) -> None:
     """Wait for the instance, then look at it as a newcomer would."""
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
@@ -263,7 +401,15 @@ def run(target: Target) -> None:
 
             page.on("console", _record)
             try:
-                for step in (log_in, check_dashboard, check_device_page, check_repairs):
+                for step in (
+                    log_in,
+                    check_dashboard,
+                    check_device_page,
+                    check_repairs,
+                    check_repairs_are_quiet,
+                    check_panel,
+                    check_card,
+                ):
                     try:
                         step(page, target)
                     except PlaywrightError as err:
