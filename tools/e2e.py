@@ -8,9 +8,9 @@ configuration, then runs this:
 It waits for Home Assistant to answer, logs in as the owner through the real login page,
 checks that the first screen is the dashboard (no dialog), opens the Device Security
 service device's page (the security score sensor) and the Repairs page (our issues, no one
-else's, only critical and high ones), the report panel (filter, download) and the card (in
-the picker's list, on a dashboard, light and dark, its first row opening the device), and
-saves a screenshot of each in OUT_DIR. Every wait is bounded and
+else's, only critical and high ones), the report panel (filter, download, dark theme) and
+the card (added through the card picker, light and dark, its first row opening the
+device), and saves a screenshot of each in OUT_DIR. Every wait is bounded and
 says what it waited for. Driven by Playwright with Debian's Chromium: the browser is never
 downloaded.
 """
@@ -284,8 +284,7 @@ def check_card(page: Page, target: Target) -> None:
     if "device-security-card" not in listed:
         msg = f"the card picker does not offer the card; it offers {listed}"
         raise CheckFailedError(msg)
-    # The configuration the picker gives a new card, on a dashboard of its own.
-    stub = page.evaluate("() => customElements.get('device-security-card').getStubConfig()")
+    # A dashboard of its own, empty; the card goes on it through the picker, as a user adds it.
     _call_ws(
         page,
         {
@@ -302,9 +301,30 @@ def check_card(page: Page, target: Target) -> None:
         {
             "type": "lovelace/config/save",
             "url_path": E2E_DASHBOARD,
-            "config": {"views": [{"title": "Security", "cards": [{**stub, "type": CARD}]}]},
+            "config": {"views": [{"title": "Security", "cards": []}]},
         },
     )
+    page.goto(f"{target.url}/{E2E_DASHBOARD}/0?edit=1")
+    page.get_by_role("button", name="Add card").first.click()
+    page.get_by_role("tab", name="By card").click()
+    page.locator("hui-card-picker").get_by_placeholder(re.compile("search", re.IGNORECASE)).fill(
+        "Device Security"
+    )
+    page.locator("hui-card-picker .card").filter(has_text="Device Security").first.click()
+    page.get_by_role("button", name="Save").click()
+    saved = _wait(
+        "the card in the dashboard's saved configuration",
+        PAGE_TIMEOUT,
+        lambda: any(
+            card.get("type") == CARD
+            for view in _call_ws(page, {"type": "lovelace/config", "url_path": E2E_DASHBOARD})[
+                "views"
+            ]
+            for card in view.get("cards", [])
+        ),
+        interval=0.5,
+    )
+    del saved
     page.goto(f"{target.url}/{E2E_DASHBOARD}/0")
     score = _wait(
         "the card's score",
@@ -317,25 +337,25 @@ def check_card(page: Page, target: Target) -> None:
     device = " ".join(str(first.evaluate("node => node.textContent")).split())
     page.wait_for_load_state("networkidle")
     page.screenshot(path=target.out_dir / "card-light.png")
-    light = _card_background(page)
-    page.emulate_media(color_scheme="dark")
-    page.wait_for_timeout(DIALOG_GRACE_MS)
-    page.screenshot(path=target.out_dir / "card-dark.png")
-    if _card_background(page) == light:
-        msg = "the card does not follow the dark theme"
-        raise CheckFailedError(msg)
-    page.emulate_media(color_scheme="light")
+    _follows_dark_theme(page, "device-security-card ha-card", target.out_dir / "card-dark.png")
     first.click()
     page.wait_for_url(lambda url: "/config/" in urlsplit(url).path)
     _log(f"card shows score {score}, first row {device!r}, which opens {urlsplit(page.url).path}")
 
 
-def _card_background(page: Page) -> str:
-    return str(
-        page.locator("device-security-card ha-card").first.evaluate(
-            "node => getComputedStyle(node).backgroundColor"
-        )
-    )
+def _follows_dark_theme(page: Page, selector: str, screenshot: Path) -> None:
+    """Switch the browser to dark, as a user's system would; the element's colours follow."""
+    element = page.locator(selector).first
+    colours = "node => getComputedStyle(node).backgroundColor + getComputedStyle(node).color"
+    light = element.evaluate(colours)
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_timeout(DIALOG_GRACE_MS)
+    page.screenshot(path=screenshot, full_page=True)
+    dark = element.evaluate(colours)
+    page.emulate_media(color_scheme="light")
+    if dark == light:
+        msg = f"{selector} keeps its light colours in the dark theme: {light}"
+        raise CheckFailedError(msg)
 
 
 def check_panel(page: Page, target: Target) -> None:
@@ -364,6 +384,7 @@ def check_panel(page: Page, target: Target) -> None:
         raise CheckFailedError(msg)
     page.wait_for_load_state("networkidle")
     page.screenshot(path=target.out_dir / "panel.png", full_page=True)
+    _follows_dark_theme(page, "device-security-panel table", target.out_dir / "panel-dark.png")
     with page.expect_download() as download:
         page.locator("device-security-panel button.download-json").click()
     saved = target.out_dir / "report.json"
