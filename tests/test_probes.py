@@ -1,6 +1,7 @@
 """The opt-in default-login probes, against real servers on loopback."""
 
 import asyncio
+from dataclasses import replace
 import ipaddress
 import logging
 import time
@@ -20,7 +21,6 @@ from custom_components.device_security.core.probes.model import (
     Outcome,
     ProbeLimits,
     Service,
-    ServiceKind,
 )
 from custom_components.device_security.core.probes.prober import Target, probe, sweep
 
@@ -72,13 +72,25 @@ async def test_other_addresses_are_refused_without_any_attempt(
     async def _no_attempt(*_: object) -> Outcome:
         pytest.fail("a refused address must not be contacted")
 
-    monkeypatch.setattr(prober, "_attempt", _no_attempt)
-    target = Target(parsed, Service(ServiceKind.HTTP, 80), [RIGHT])
+    http = replace(prober.PROTOCOLS["http"], attempt=_no_attempt)
+    monkeypatch.setitem(prober.PROTOCOLS, "http", http)  # type: ignore[index]
+    target = Target(parsed, Service("http", 80), [RIGHT])
     with caplog.at_level(logging.WARNING):
         result = await probe(None, target, FAST)  # type: ignore[arg-type]
     assert result.outcome is Outcome.REFUSED
     assert result.attempts == 0
     assert "Not testing http" in caplog.text
+
+
+def test_protocols_are_found_by_themselves() -> None:
+    """A `<name>_login` module with a PROTOCOL is a protocol: nothing else registers it."""
+    assert set(prober.PROTOCOLS) == {"http", "telnet", "rtsp"}
+    assert prober.PROTOCOLS["http"].zeroconf_types == {"_http._tcp": False, "_https._tcp": True}
+
+
+async def test_a_service_no_protocol_speaks_is_not_tried() -> None:
+    result = await probe(None, Target(LOOPBACK, Service("ssh", 22), [RIGHT]), FAST)  # type: ignore[arg-type]
+    assert (result.outcome, result.attempts) == (Outcome.UNSUPPORTED, 0)
 
 
 @pytest.mark.parametrize(
@@ -95,7 +107,7 @@ def test_nothing_may_ride_after_an_address(host: str) -> None:
 @pytest.mark.parametrize("mode", ["basic", "digest"])
 async def test_http_default_login_is_found(session: aiohttp.ClientSession, mode: str) -> None:
     async with http_device(mode) as device:
-        target = Target(LOOPBACK, Service(ServiceKind.HTTP, device.port), [*WRONG, RIGHT])
+        target = Target(LOOPBACK, Service("http", device.port), [*WRONG, RIGHT])
         result = await probe(session, target, FAST)
     assert result.outcome is Outcome.ACCEPTED
     assert result.attempts == 3
@@ -108,7 +120,7 @@ async def test_http_attempts_stay_within_the_bound(
 ) -> None:
     logins = [Login("admin", f"guess-{n}") for n in range(10)] + [RIGHT]
     async with http_device(mode) as device:
-        target = Target(LOOPBACK, Service(ServiceKind.HTTP, device.port), logins)
+        target = Target(LOOPBACK, Service("http", device.port), logins)
         result = await probe(session, target, FAST)
     assert result.outcome is Outcome.REJECTED
     assert result.attempts == FAST.attempts_per_service
@@ -130,7 +142,7 @@ async def test_http_other_answers(
     session: aiohttp.ClientSession, mode: str, outcome: Outcome
 ) -> None:
     async with http_device(mode) as device:
-        target = Target(LOOPBACK, Service(ServiceKind.HTTP, device.port), [*WRONG, RIGHT])
+        target = Target(LOOPBACK, Service("http", device.port), [*WRONG, RIGHT])
         result = await probe(session, target, FAST)
     assert result.outcome is outcome
     if mode == "lockout":
@@ -141,13 +153,13 @@ async def test_http_other_answers(
 async def test_http_nothing_listening(session: aiohttp.ClientSession) -> None:
     async with http_device("basic") as device:
         port = device.port
-    result = await probe(session, Target(LOOPBACK, Service(ServiceKind.HTTP, port), [RIGHT]), FAST)
+    result = await probe(session, Target(LOOPBACK, Service("http", port), [RIGHT]), FAST)
     assert result.outcome is Outcome.UNREACHABLE
 
 
 async def test_telnet_default_login_is_found(session: aiohttp.ClientSession) -> None:
     async with tcp_device(telnet("login")) as device:
-        target = Target(LOOPBACK, Service(ServiceKind.TELNET, device.port), [*WRONG, RIGHT])
+        target = Target(LOOPBACK, Service("telnet", device.port), [*WRONG, RIGHT])
         result = await probe(session, target, FAST)
     assert result.outcome is Outcome.ACCEPTED
     assert device.logins == 3
@@ -168,7 +180,7 @@ async def test_telnet_other_answers(
     session: aiohttp.ClientSession, mode: str, outcome: Outcome, logins: int
 ) -> None:
     async with tcp_device(telnet(mode)) as device:
-        target = Target(LOOPBACK, Service(ServiceKind.TELNET, device.port), [*WRONG, RIGHT])
+        target = Target(LOOPBACK, Service("telnet", device.port), [*WRONG, RIGHT])
         result = await probe(session, target, FAST)
     assert result.outcome is outcome
     assert device.logins == logins
@@ -176,7 +188,7 @@ async def test_telnet_other_answers(
 
 async def test_telnet_wrong_logins_are_rejected(session: aiohttp.ClientSession) -> None:
     async with tcp_device(telnet("login")) as device:
-        target = Target(LOOPBACK, Service(ServiceKind.TELNET, device.port), WRONG)
+        target = Target(LOOPBACK, Service("telnet", device.port), WRONG)
         result = await probe(session, target, FAST)
     assert result.outcome is Outcome.REJECTED
     assert result.attempts == 2
@@ -185,7 +197,7 @@ async def test_telnet_wrong_logins_are_rejected(session: aiohttp.ClientSession) 
 @pytest.mark.parametrize("mode", ["digest", "basic"])
 async def test_rtsp_default_login_is_found(session: aiohttp.ClientSession, mode: str) -> None:
     async with tcp_device(rtsp(mode)) as device:
-        target = Target(LOOPBACK, Service(ServiceKind.RTSP, device.port), [*WRONG, RIGHT])
+        target = Target(LOOPBACK, Service("rtsp", device.port), [*WRONG, RIGHT])
         result = await probe(session, target, FAST)
     assert result.outcome is Outcome.ACCEPTED
     assert device.logins == 3
@@ -194,28 +206,24 @@ async def test_rtsp_default_login_is_found(session: aiohttp.ClientSession, mode:
 async def test_rtsp_open_stream_and_rejection(session: aiohttp.ClientSession) -> None:
     async with tcp_device(rtsp("open")) as device:
         open_result = await probe(
-            session, Target(LOOPBACK, Service(ServiceKind.RTSP, device.port), [RIGHT]), FAST
+            session, Target(LOOPBACK, Service("rtsp", device.port), [RIGHT]), FAST
         )
     async with tcp_device(rtsp("digest")) as device:
-        rejected = await probe(
-            session, Target(LOOPBACK, Service(ServiceKind.RTSP, device.port), WRONG), FAST
-        )
+        rejected = await probe(session, Target(LOOPBACK, Service("rtsp", device.port), WRONG), FAST)
     assert open_result.outcome is Outcome.NO_LOGIN
     assert rejected.outcome is Outcome.REJECTED
 
 
 async def test_rtsp_garbage_is_unreachable(session: aiohttp.ClientSession) -> None:
     async with tcp_device(telnet("garbage")) as device:
-        result = await probe(
-            session, Target(LOOPBACK, Service(ServiceKind.RTSP, device.port), [RIGHT]), FAST
-        )
+        result = await probe(session, Target(LOOPBACK, Service("rtsp", device.port), [RIGHT]), FAST)
     assert result.outcome is Outcome.UNREACHABLE
 
 
 async def test_sweep_keeps_its_concurrency_bound(session: aiohttp.ClientSession) -> None:
     limits = ProbeLimits(attempts_per_service=1, concurrency=3, timeout=0.3, pause=0, deadline=10)
     async with tcp_device(telnet("slow")) as device:
-        targets = [Target(LOOPBACK, Service(ServiceKind.TELNET, device.port), [RIGHT])] * 12
+        targets = [Target(LOOPBACK, Service("telnet", device.port), [RIGHT])] * 12
         results = await sweep(session, targets, limits)
     assert len(results) == 12
     assert device.open_most <= 3
@@ -224,7 +232,7 @@ async def test_sweep_keeps_its_concurrency_bound(session: aiohttp.ClientSession)
 async def test_sweep_stops_at_its_deadline(session: aiohttp.ClientSession) -> None:
     limits = ProbeLimits(attempts_per_service=1, concurrency=2, timeout=3, pause=0, deadline=0.5)
     async with tcp_device(telnet("slow")) as device:
-        targets = [Target(LOOPBACK, Service(ServiceKind.TELNET, device.port), [RIGHT])] * 6
+        targets = [Target(LOOPBACK, Service("telnet", device.port), [RIGHT])] * 6
         started = time.monotonic()
         results = await sweep(session, targets, limits)
         elapsed = time.monotonic() - started
@@ -234,7 +242,7 @@ async def test_sweep_stops_at_its_deadline(session: aiohttp.ClientSession) -> No
 
 async def test_sweep_can_be_cancelled(session: aiohttp.ClientSession) -> None:
     async with tcp_device(telnet("slow")) as device:
-        targets = [Target(LOOPBACK, Service(ServiceKind.TELNET, device.port), [RIGHT])] * 4
+        targets = [Target(LOOPBACK, Service("telnet", device.port), [RIGHT])] * 4
         task = asyncio.ensure_future(sweep(session, targets, ProbeLimits(timeout=5, deadline=30)))
         await asyncio.sleep(0.2)
         task.cancel()
@@ -249,7 +257,7 @@ async def test_no_password_is_logged_or_shown(
 ) -> None:
     with caplog.at_level(logging.DEBUG):
         async with http_device("basic") as device:
-            target = Target(LOOPBACK, Service(ServiceKind.HTTP, device.port), [RIGHT])
+            target = Target(LOOPBACK, Service("http", device.port), [RIGHT])
             result = await probe(session, target, FAST)
     assert result.outcome is Outcome.ACCEPTED
     assert PASSWORD not in caplog.text

@@ -16,28 +16,17 @@ from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from .core.database.matcher import Matcher
 from .core.device_record import DeviceRecord
 from .core.probes.address_guard import IPAddress, allowed_address
-from .core.probes.model import Login, Outcome, ProbeLimits, ProbeResult, Service, ServiceKind
-from .core.probes.prober import Target, sweep
+from .core.probes.model import Login, Outcome, ProbeLimits, ProbeResult, Service
+from .core.probes.prober import PROTOCOLS, Target, sweep
 
-# Announced service types the probes speak.
+# Announced service types the probes speak: (protocol, over TLS).
 PROBED_TYPES = {
-    "_http._tcp": (ServiceKind.HTTP, False),
-    "_https._tcp": (ServiceKind.HTTP, True),
-    "_telnet._tcp": (ServiceKind.TELNET, False),
-    "_rtsp._tcp": (ServiceKind.RTSP, False),
+    zeroconf_type: (protocol.kind, tls)
+    for protocol in PROTOCOLS.values()
+    for zeroconf_type, tls in protocol.zeroconf_types.items()
 }
-# Where to look when a device announces nothing: its admin page, telnet, its stream.
-WELL_KNOWN = (
-    Service(ServiceKind.HTTP, 80),
-    Service(ServiceKind.TELNET, 23),
-    Service(ServiceKind.RTSP, 554),
-)
-# The reference list's service hints each probe may use; a login without a hint fits all.
-HINTS = {
-    ServiceKind.HTTP: {"web", "http", "https", "www", "webui", "web interface"},
-    ServiceKind.TELNET: {"telnet"},
-    ServiceKind.RTSP: {"rtsp", "ip camera", "ip-cam", "camera"},
-}
+# Where to look when a device announces nothing: its admin page, telnet, its stream...
+WELL_KNOWN = tuple(Service(protocol.kind, protocol.default_port) for protocol in PROTOCOLS.values())
 
 
 def _services(record: DeviceRecord) -> list[Service]:
@@ -65,7 +54,8 @@ def targets_for(
         return []
     targets = []
     for service in _services(record):
-        hints = HINTS[service.kind]
+        # A login without a hint in the reference list fits every protocol.
+        hints = PROTOCOLS[service.kind].hints
         fitting = [login for login in published if login.service is None or login.service in hints]
         if fitting:
             targets.append(Target(address, service, fitting))

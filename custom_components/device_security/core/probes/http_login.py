@@ -5,7 +5,7 @@ import asyncio
 import aiohttp
 
 from .address_guard import IPAddress
-from .model import Login, Outcome, Service
+from .model import Login, Outcome, Protocol, Service
 
 # Answers that say "too many attempts": stop at once.
 LOCKOUT_STATUSES = frozenset({423, 429, 503})
@@ -59,3 +59,12 @@ async def try_http(
         return Outcome.LOCKED_OUT
     # Only a page served with the login is evidence; a redirect may lead anywhere.
     return Outcome.ACCEPTED if 200 <= status < 300 else Outcome.REJECTED  # noqa: PLR2004
+
+
+PROTOCOL = Protocol(
+    kind="http",
+    attempt=try_http,
+    default_port=80,
+    zeroconf_types={"_http._tcp": False, "_https._tcp": True},
+    hints=frozenset({"web", "http", "https", "www", "webui", "web interface"}),
+)

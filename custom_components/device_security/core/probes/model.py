@@ -1,24 +1,19 @@
 """What a probe works with and what it reports."""
 
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+import aiohttp
 
 from .address_guard import IPAddress
 
 
-class ServiceKind(StrEnum):
-    """The login services the probes speak."""
-
-    HTTP = "http"
-    TELNET = "telnet"
-    RTSP = "rtsp"
-
-
 @dataclass(frozen=True, slots=True)
 class Service:
-    """A service on a device: what it speaks, on which port."""
+    """A service on a device: the protocol it speaks (its `Protocol.kind`), on which port."""
 
-    kind: ServiceKind
+    kind: str
     port: int
     tls: bool = False
 
@@ -42,6 +37,26 @@ class Outcome(StrEnum):
     LOCKED_OUT = "locked_out"  # the device signalled too many attempts; we stopped
     UNREACHABLE = "unreachable"  # no answer, or an answer we do not understand
     REFUSED = "refused"  # the address guard refused the target
+
+
+type Attempt = Callable[
+    [aiohttp.ClientSession, IPAddress, Service, Login, float], Awaitable[Outcome]
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Protocol:
+    """A login protocol the probes speak, declared once by the module that speaks it.
+
+    A module `<name>_login.py` in this package that defines `PROTOCOL = Protocol(...)` is
+    found by the prober and the login tests by itself; nothing else registers it.
+    """
+
+    kind: str  # "http", "telnet"...
+    attempt: Attempt  # try one login within the timeout; never raises for the device's sake
+    default_port: int  # where to look when a device announces nothing
+    zeroconf_types: Mapping[str, bool]  # announced service types, and whether over TLS
+    hints: frozenset[str]  # the default-login list's service hints that name it
 
 
 @dataclass(frozen=True, slots=True)

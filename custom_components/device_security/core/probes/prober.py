@@ -7,17 +7,17 @@ still running is cancelled. Every target passes the address guard first.
 """
 
 import asyncio
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+import importlib
 import logging
+from pathlib import Path
+import pkgutil
 
 import aiohttp
 
 from .address_guard import AddressRefusedError, IPAddress, check_target
-from .http_login import try_http
-from .model import Login, Outcome, ProbeLimits, ProbeResult, Service, ServiceKind
-from .rtsp_login import try_rtsp
-from .telnet_login import try_telnet
+from .model import Login, Outcome, ProbeLimits, ProbeResult, Protocol, Service
 
 LOGGER = logging.getLogger(__name__)
 # Outcomes after which trying another login is pointless or unwelcome.
@@ -32,6 +32,21 @@ FINAL = frozenset(
 )
 
 
+def _discover() -> Mapping[str, Protocol]:
+    """Every `<name>_login` module's protocol, by kind."""
+    package = __name__.rpartition(".")[0]
+    found = {}
+    for module_info in pkgutil.iter_modules([str(Path(__file__).parent)]):
+        if module_info.name.endswith("_login"):
+            module = importlib.import_module(f"{package}.{module_info.name}")
+            if isinstance(protocol := getattr(module, "PROTOCOL", None), Protocol):
+                found[protocol.kind] = protocol
+    return found
+
+
+PROTOCOLS = _discover()
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """One service of one device, and the logins its manufacturer published."""
@@ -41,17 +56,6 @@ class Target:
     logins: Sequence[Login]
 
 
-async def _attempt(
-    session: aiohttp.ClientSession, target: Target, login: Login, limits: ProbeLimits
-) -> Outcome:
-    service = target.service
-    if service.kind is ServiceKind.HTTP:
-        return await try_http(session, target.address, service, login, limits.timeout)
-    if service.kind is ServiceKind.TELNET:
-        return await try_telnet(target.address, service.port, login, limits.timeout)
-    return await try_rtsp(target.address, service.port, login, limits.timeout)
-
-
 async def probe(session: aiohttp.ClientSession, target: Target, limits: ProbeLimits) -> ProbeResult:
     """Test one service with at most `attempts_per_service` logins."""
     try:
@@ -59,12 +63,15 @@ async def probe(session: aiohttp.ClientSession, target: Target, limits: ProbeLim
     except AddressRefusedError as err:
         LOGGER.warning("Not testing %s: %s", target.service.kind, err)
         return ProbeResult(target.address, target.service, Outcome.REFUSED)
+    if (protocol := PROTOCOLS.get(target.service.kind)) is None:
+        return ProbeResult(target.address, target.service, Outcome.UNSUPPORTED)
+    attempt = protocol.attempt
     outcome, attempts = Outcome.REJECTED, 0
     for login in target.logins[: limits.attempts_per_service]:
         if attempts:
             await asyncio.sleep(limits.pause)
         attempts += 1
-        outcome = await _attempt(session, target, login, limits)
+        outcome = await attempt(session, target.address, target.service, login, limits.timeout)
         if outcome in FINAL:
             break
     LOGGER.debug(

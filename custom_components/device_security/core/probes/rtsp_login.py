@@ -9,7 +9,7 @@ import aiohttp
 
 from .address_guard import IPAddress
 from .http_login import url_host
-from .model import Login, Outcome
+from .model import Login, Outcome, Protocol, Service
 
 MAX_HEADER = 8192
 _STATUS = re.compile(r"^RTSP/1\.\d (\d{3})")
@@ -80,8 +80,16 @@ async def _describe(
     return int(status.group(1)), challenges
 
 
-async def try_rtsp(address: IPAddress, port: int, login: Login, seconds: float) -> Outcome:
-    """Try one login on the camera's stream."""
+async def try_rtsp(
+    session: aiohttp.ClientSession,
+    address: IPAddress,
+    service: Service,
+    login: Login,
+    seconds: float,
+) -> Outcome:
+    """Try one login on the camera's stream (plain streams: no HTTP session)."""
+    del session
+    port = service.port
     uri = f"rtsp://{url_host(address)}:{port}/"
     writer = None
     try:
@@ -109,3 +117,12 @@ async def try_rtsp(address: IPAddress, port: int, login: Login, seconds: float) 
     if status in LOCKOUT_STATUSES:
         return Outcome.LOCKED_OUT
     return Outcome.ACCEPTED if status == OK else Outcome.REJECTED
+
+
+PROTOCOL = Protocol(
+    kind="rtsp",
+    attempt=try_rtsp,
+    default_port=554,
+    zeroconf_types={"_rtsp._tcp": False},
+    hints=frozenset({"rtsp", "ip camera", "ip-cam", "camera"}),
+)

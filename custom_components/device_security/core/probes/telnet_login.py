@@ -10,8 +10,10 @@ import asyncio
 import re
 import secrets
 
+import aiohttp
+
 from .address_guard import IPAddress
-from .model import Login, Outcome
+from .model import Login, Outcome, Protocol, Service
 
 MAX_READ = 4096
 _IAC = re.compile(rb"\xff[\xfb-\xfe].|\xff\xfa.*?\xff\xf0|\xff[\xf0-\xfa]", re.DOTALL)
@@ -83,11 +85,18 @@ async def _log_in(  # noqa: PLR0911 - one verdict per way a login can end
     return Outcome.ACCEPTED if await _shell_works(reader, writer, seconds) else Outcome.REJECTED
 
 
-async def try_telnet(address: IPAddress, port: int, login: Login, seconds: float) -> Outcome:
-    """Try one login at the device's login prompt."""
+async def try_telnet(
+    session: aiohttp.ClientSession,
+    address: IPAddress,
+    service: Service,
+    login: Login,
+    seconds: float,
+) -> Outcome:
+    """Try one login at the device's login prompt (plain streams: no HTTP session)."""
+    del session
     try:
         async with asyncio.timeout(seconds):
-            reader, writer = await asyncio.open_connection(str(address), port)
+            reader, writer = await asyncio.open_connection(str(address), service.port)
     except TimeoutError, OSError:
         return Outcome.UNREACHABLE
     try:
@@ -96,3 +105,12 @@ async def try_telnet(address: IPAddress, port: int, login: Login, seconds: float
         return Outcome.UNREACHABLE
     finally:
         writer.close()
+
+
+PROTOCOL = Protocol(
+    kind="telnet",
+    attempt=try_telnet,
+    default_port=23,
+    zeroconf_types={"_telnet._tcp": False},
+    hints=frozenset({"telnet"}),
+)
