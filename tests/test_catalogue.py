@@ -70,6 +70,13 @@ def test_real_strings_are_identified(
         assert match.method is method
 
 
+def test_a_bridge_passes_the_zigbee_model_through(database: Database) -> None:
+    # A Hue bridge seen by HomeKit shows the lamp's own Zigbee model id, under "Philips".
+    match = _assess(database, "homekit_controller", "Philips", "RWL021").match
+    assert match.product_name == "Hue dimmer switch gen 1"
+    assert match.method is MatchMethod.CATALOGUE
+
+
 def test_the_integration_decides_between_makers_that_share_a_name(database: Database) -> None:
     tv = _assess(database, "philips_js", "Philips", "55OLED806/12").match
     lamp = _assess(database, "hue", "Philips", "Hue go").match

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import re
 from typing import Any
 
-from .integrations import ZIGBEE
+from .integrations import SHOWS_ZIGBEE_STRINGS, ZIGBEE
 from .model import CatalogueEntry, CatalogueSource, IntegrationEvidence
 
 MAX_INPUT = 255
@@ -62,7 +62,7 @@ class _Key:
         if self.integration:
             if self.integration == integration:
                 score += 1
-            elif not (self.integration in ZIGBEE and integration in ZIGBEE):
+            elif not (self.integration in ZIGBEE and integration in ZIGBEE | SHOWS_ZIGBEE_STRINGS):
                 return -1
         return score
 
