@@ -18,7 +18,6 @@ from custom_components.device_security.core.probes.model import (
     Login,
     ProbeLimits,
     Service,
-    ServiceKind,
 )
 from custom_components.device_security.core.probes.prober import Target, sweep
 
@@ -73,9 +72,9 @@ async def _measure(limits: ProbeLimits) -> dict[str, float]:
         rtsp = await asyncio.start_server(_rtsp, address, 0)
         servers += [telnet, rtsp]
         ports = {
-            ServiceKind.HTTP: runner.addresses[-1][1],
-            ServiceKind.TELNET: telnet.sockets[0].getsockname()[1],
-            ServiceKind.RTSP: rtsp.sockets[0].getsockname()[1],
+            "http": runner.addresses[-1][1],
+            "telnet": telnet.sockets[0].getsockname()[1],
+            "rtsp": rtsp.sockets[0].getsockname()[1],
         }
         targets += [
             Target(ip_address(address), Service(kind, port), LOGINS) for kind, port in ports.items()

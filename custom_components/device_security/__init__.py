@@ -14,7 +14,6 @@ from homeassistant.helpers.typing import ConfigType
 from .const import (
     CONF_PANEL,
     CONF_REPAIR_SEVERITY,
-    DATA_REFRESH_INTERVAL,
     DEFAULT_REPAIR_SEVERITY,
     DOMAIN,
     LOGIN_TEST_INTERVAL,
@@ -65,7 +64,11 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     await async_register_frontend(hass, panel=entry.options.get(CONF_PANEL, True))
     if coordinator.source.enabled:
-        _run_now_and_every(hass, entry, coordinator.async_refresh_database, DATA_REFRESH_INTERVAL)
+        # Listened to, it keeps its daily schedule; the first refresh runs now, unawaited.
+        entry.async_on_unload(coordinator.data_refresh.async_add_listener(lambda: None))
+        entry.async_create_background_task(
+            hass, coordinator.async_refresh_database(), "device_security data refresh"
+        )
     if coordinator.login_tester is not None:
         # New devices are tested as they appear; every device again once a day.
         _run_now_and_every(

@@ -40,7 +40,7 @@ from .core.device_record import DeviceRecord
 from .core.lan import correlate
 from .core.probes.model import Login
 from .core.report import DeviceAssessment, SecurityReport
-from .data_source import DatabaseSource
+from .data_source import DatabaseSource, DataRefreshCoordinator
 from .discovery import LanDiscovery
 from .inventory import async_build_inventory
 from .login_tests import DefaultLoginTester
@@ -68,6 +68,9 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
             ),
         )
         self.source = DatabaseSource(hass, entry)
+        self.data_refresh = DataRefreshCoordinator(
+            hass, entry, self.source, self.async_request_refresh
+        )
         self.discovery = (
             LanDiscovery(hass, self._changed) if entry.options.get(CONF_LAN_DISCOVERY) else None
         )
@@ -108,10 +111,9 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
         if self.login_tester is not None:
             self._default_logins = await self.hass.async_add_executor_job(load_default_logins)
 
-    async def async_refresh_database(self, *_: object) -> None:
-        """Refresh the database from outside sources; re-assess if it changed."""
-        if await self.source.async_refresh():
-            await self.async_request_refresh()
+    async def async_refresh_database(self) -> None:
+        """Refresh the data from outside sources now; re-assess if it changed."""
+        await self.data_refresh.async_refresh()
 
     def _keys_in_use(self) -> set[str]:
         """The device keys entities, issues and acknowledgements hang off: they must not move."""

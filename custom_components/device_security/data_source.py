@@ -7,6 +7,7 @@ Any failure keeps the last good data; it is logged once, and it becomes a repair
 after several refreshes in a row failed.
 """
 
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
 
@@ -17,9 +18,10 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.storage import Store
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util
 
-from .const import CONF_DATA_URL, CONF_ONLINE_REFRESH, DOMAIN, LOGGER
+from .const import CONF_DATA_URL, CONF_ONLINE_REFRESH, DATA_REFRESH_INTERVAL, DOMAIN, LOGGER
 from .core.database import endoflife
 from .core.database.loader import Database, load_database
 from .core.database.model import Product
@@ -254,3 +256,35 @@ class DatabaseSource:
                     "data_date": self.database.generated.isoformat(),
                 },
             )
+
+
+class DataRefreshCoordinator(DataUpdateCoordinator[bool]):
+    """Refreshes the outside data on its own daily schedule; its data: whether it changed.
+
+    The home's assessment has its own coordinator and schedule; this one only tells it to
+    re-assess when the data changed. A refresh never fails the coordinator: the source
+    keeps the last good data and raises its own Repairs issue after repeated failures.
+    """
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: ConfigEntry,
+        source: DatabaseSource,
+        changed: Callable[[], Awaitable[None]],
+    ) -> None:
+        """Refresh `source` every day; await `changed` when the data changed."""
+        super().__init__(
+            hass,
+            LOGGER,
+            config_entry=entry,
+            name=f"{DOMAIN} data refresh",
+            update_interval=DATA_REFRESH_INTERVAL,
+        )
+        self.source = source
+        self._changed = changed
+
+    async def _async_update_data(self) -> bool:
+        if changed := await self.source.async_refresh():
+            await self._changed()
+        return changed
