@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from homeassistant.core import callback
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
-from homeassistant.helpers.entity import Entity
+from homeassistant.helpers.entity import Entity, EntityDescription
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
@@ -49,12 +49,16 @@ class MonitoredDeviceEntity(Entity):
     _attr_has_entity_name = True
     _attr_should_poll = False
 
-    def __init__(self, coordinator: DeviceSecurityCoordinator, key: str, kind: str) -> None:
-        """Attach the entity to the registry device `key`."""
+    def __init__(
+        self, coordinator: DeviceSecurityCoordinator, key: str, description: EntityDescription
+    ) -> None:
+        """Attach the entity to the registry device `key`; its kind is the description's key."""
         self.coordinator = coordinator
         self.key = key
-        self._attr_unique_id = device_unique_id(coordinator.config_entry.entry_id, key, kind)
-        self._attr_translation_key = kind
+        self.entity_description = description
+        self._attr_unique_id = device_unique_id(
+            coordinator.config_entry.entry_id, key, description.key
+        )
         self.device_entry = dr.async_get(coordinator.hass).async_get(key)
 
     async def async_added_to_hass(self) -> None:
@@ -76,11 +80,11 @@ class MonitoredDeviceEntity(Entity):
 
 
 @callback
-def async_track_monitored_devices(
+def async_track_monitored_devices[D: EntityDescription](
     entry: DeviceSecurityConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
-    create: Callable[[DeviceSecurityCoordinator, str], Iterable[Entity]],
-    kinds: Iterable[str],
+    entity_class: Callable[[DeviceSecurityCoordinator, str, D], Entity],
+    descriptions: Iterable[D],
 ) -> None:
     """Add per-device entities as devices appear, and remove them as devices go.
 
@@ -88,7 +92,8 @@ def async_track_monitored_devices(
     event-loop step, so that a home of thousands of devices never stalls the loop.
     """
     coordinator = entry.runtime_data
-    kinds = set(kinds)
+    descriptions = tuple(descriptions)
+    kinds = {description.key for description in descriptions}
     added: set[str] = set()
     waiting: list[str] = []
 
@@ -97,7 +102,11 @@ def async_track_monitored_devices(
             await asyncio.sleep(0)  # never in the step that set the platform up
             batch = [key for key in waiting[:ENTITY_BATCH] if key in added]
             del waiting[:ENTITY_BATCH]
-            async_add_entities(entity for key in batch for entity in create(coordinator, key))
+            async_add_entities(
+                entity_class(coordinator, key, description)
+                for key in batch
+                for description in descriptions
+            )
 
     @callback
     def _sync(*, first: bool = False) -> None:

@@ -1,6 +1,6 @@
 """Summary sensors of the home, and each monitored device's support end date."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,11 +18,10 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
 from .core.checks import KINDS
 from .core.help_identify import help_identify_url
-from .core.report import SecurityReport
+from .core.report import DeviceAssessment, SecurityReport
 from .entity import DeviceSecurityEntity, MonitoredDeviceEntity, async_track_monitored_devices
 
 PARALLEL_UPDATES = 0
-SUPPORT_END = "support_end"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,6 +75,43 @@ SUMMARY_SENSORS: tuple[SummarySensorDescription, ...] = (
 )
 
 
+@dataclass(frozen=True, kw_only=True)
+class DeviceSensorDescription(SensorEntityDescription):
+    """A value read off one device's assessment, with the attributes that explain it."""
+
+    value_fn: Callable[[DeviceAssessment], date | None]
+    attributes_fn: Callable[[DeviceAssessment], dict[str, Any]]
+
+
+def _support_attributes(device: DeviceAssessment) -> dict[str, Any]:
+    """Why: status, how the device was identified, sources, whom to tell, how to help."""
+    contact = device.contact
+    product = device.match.product
+    attributes = {
+        "status": str(device.support.state),
+        "basis": device.support.basis,
+        "identified_as": product.name if product else None,
+        "identified_by": str(device.match.method),
+        "sources": list(device.support.sources),
+        "security_contact": contact
+        and (contact.url or (contact.email and f"mailto:{contact.email}")),
+        "help_identify": None if device.match.identified else help_identify_url(device.record),
+    }
+    # An attribute with nothing to say is left out rather than shown empty.
+    return {key: value for key, value in attributes.items() if value}
+
+
+DEVICE_SENSORS = (
+    DeviceSensorDescription(
+        key="support_end",
+        translation_key="support_end",
+        device_class=SensorDeviceClass.DATE,
+        value_fn=lambda device: device.support.end,
+        attributes_fn=_support_attributes,
+    ),
+)
+
+
 async def async_setup_entry(
     hass: HomeAssistant,
     entry: DeviceSecurityConfigEntry,
@@ -84,11 +120,7 @@ async def async_setup_entry(
     """Add the summary sensors and, per monitored device, its support end date."""
     coordinator = entry.runtime_data
     async_add_entities(SummarySensor(coordinator, description) for description in SUMMARY_SENSORS)
-    async_track_monitored_devices(entry, async_add_entities, _device_sensors, {SUPPORT_END})
-
-
-def _device_sensors(coordinator: DeviceSecurityCoordinator, key: str) -> Iterable[SensorEntity]:
-    return [SupportEndSensor(coordinator, key, SUPPORT_END)]
+    async_track_monitored_devices(entry, async_add_entities, DeviceSensor, DEVICE_SENSORS)
 
 
 class SummarySensor(DeviceSecurityEntity, SensorEntity):
@@ -120,32 +152,19 @@ class SummarySensor(DeviceSecurityEntity, SensorEntity):
         return {"devices": names[:DEVICES_NAMED], "total": len(names)}
 
 
-class SupportEndSensor(MonitoredDeviceEntity, SensorEntity):
-    """The day a device's security support ends, with the word it rests on."""
+class DeviceSensor(MonitoredDeviceEntity, SensorEntity):
+    """A value read off one device's assessment, with the attributes that explain it."""
 
-    _attr_device_class = SensorDeviceClass.DATE
+    entity_description: DeviceSensorDescription
 
     @property
     def native_value(self) -> date | None:
-        """The end date; unknown when no date is published."""
-        return self.assessment.support.end if self.assessment else None
+        """The value; unknown while the device is not assessed."""
+        device = self.assessment
+        return self.entity_description.value_fn(device) if device else None
 
     @property
     def extra_state_attributes(self) -> dict[str, Any]:
-        """Why: status, how the device was identified, sources, whom to tell."""
-        if (device := self.assessment) is None:
-            return {}
-        contact = device.contact
-        product = device.match.product
-        attributes = {
-            "status": str(device.support.state),
-            "basis": device.support.basis,
-            "identified_as": product.name if product else None,
-            "identified_by": str(device.match.method),
-            "sources": list(device.support.sources),
-            "security_contact": contact
-            and (contact.url or (contact.email and f"mailto:{contact.email}")),
-            "help_identify": None if device.match.identified else help_identify_url(device.record),
-        }
-        # An attribute with nothing to say is left out rather than shown empty.
-        return {key: value for key, value in attributes.items() if value}
+        """What explains the value."""
+        device = self.assessment
+        return self.entity_description.attributes_fn(device) if device else {}
