@@ -70,6 +70,14 @@ def test_real_strings_are_identified(
         assert match.method is method
 
 
+def test_an_ecosystem_family_is_only_its_makers(database: Database) -> None:
+    # Plugwise's hub shows a Zigbee plug of another maker: it is not a Plugwise device.
+    other = _assess(database, "plugwise", "LUMI", "lumi.plug.unknown").match
+    assert other.product_name != "Plugwise climate or energy device"
+    own = _assess(database, "plugwise", "Plugwise", "Lisa", "158-01").match
+    assert own.identified
+
+
 def test_a_bridge_passes_the_zigbee_model_through(database: Database) -> None:
     # A Hue bridge seen by HomeKit shows the lamp's own Zigbee model id, under "Philips".
     match = _assess(database, "homekit_controller", "Philips", "RWL021").match

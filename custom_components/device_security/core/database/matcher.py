@@ -234,7 +234,14 @@ class Matcher:
         evidence = self._evidence.get(integration or "")
         if evidence is None:
             return found
-        if found.identified or evidence.family is None:
+        # The family is the integration's maker's line: not a word about another maker's
+        # device that the integration happens to show (an Aqara plug on a Plugwise hub).
+        other_maker = (
+            evidence.manufacturer_id is not None
+            and found.manufacturer is not None
+            and found.manufacturer.id != evidence.manufacturer_id
+        )
+        if found.identified or evidence.family is None or other_maker:
             return replace(found, evidence=evidence)
         family = CatalogueEntry(
             manufacturer_id=evidence.manufacturer_id or "",
