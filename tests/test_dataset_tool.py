@@ -102,9 +102,7 @@ def test_assess_refuses_what_it_cannot_read(
 
 
 def test_no_record_rests_on_the_evaluation_sets_sources() -> None:
-    """The public set is made of Home Assistant core's test fixtures and zha's captures:
-    a record citing them would grade the data on its own entries.
-    """
+    """No record cites the public set's sources: the data would be graded on itself."""
     manufacturers = Path(__file__).parent.parent / "dataset" / "manufacturers"
     for path in sorted(manufacturers.glob("*.json")):
         text = path.read_text(encoding="utf-8")
