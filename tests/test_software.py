@@ -4,10 +4,9 @@ from datetime import date
 
 import pytest
 
-from custom_components.device_security.core.checks import AssessmentContext, assess
+from custom_components.device_security.core.checks import AssessmentContext
 from custom_components.device_security.core.database.loader import Database, load_database
 from custom_components.device_security.core.database.schema import DatabaseError
-from custom_components.device_security.core.device_record import DeviceRecord
 from custom_components.device_security.core.findings import Finding, Severity
 from custom_components.device_security.core.software import (
     SoftwareReleases,
@@ -15,6 +14,8 @@ from custom_components.device_security.core.software import (
     parse_systems,
     system_of,
 )
+
+from .assessing import findings_of
 
 TODAY = date(2026, 12, 2)
 ENDED, BEHIND = "os_release_unsupported", "os_release_behind"
@@ -40,19 +41,17 @@ def _findings(
     today: date = TODAY,
 ) -> list[Finding]:
     database, software = data
-    record = DeviceRecord(
-        key="d",
-        device_ids=("d",),
-        name="device",
+    context = AssessmentContext(
+        today=today, ending_soon_days=90, database=database, software=software
+    )
+    return findings_of(
+        context,
+        CHECKS,
         manufacturer=manufacturer,
         model=model,
         sw_version=sw_version,
         integration=integration,
     )
-    context = AssessmentContext(
-        today=today, ending_soon_days=90, database=database, software=software
-    )
-    return [f for f in assess(record, context).findings if f.check in CHECKS]
 
 
 def test_the_bundled_lines_are_the_reference_pages(data: tuple[Database, SoftwareReleases]) -> None:

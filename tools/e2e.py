@@ -312,7 +312,7 @@ def check_card(page: Page, target: Target) -> None:
     )
     page.locator("hui-card-picker .card").filter(has_text="Device Security").first.click()
     page.get_by_role("button", name="Save").click()
-    saved = _wait(
+    _wait(
         "the card in the dashboard's saved configuration",
         PAGE_TIMEOUT,
         lambda: any(
@@ -324,7 +324,6 @@ def check_card(page: Page, target: Target) -> None:
         ),
         interval=0.5,
     )
-    del saved
     page.goto(f"{target.url}/{E2E_DASHBOARD}/0")
     score = _wait(
         "the card's score",

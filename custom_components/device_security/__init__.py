@@ -50,14 +50,14 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
     chosen = str(entry.options.get(CONF_REPAIR_SEVERITY, DEFAULT_REPAIR_SEVERITY)).upper()
     least = Severity.__members__.get(chosen, Severity.HIGH)
 
-    synced: list[SecurityReport] = []
+    synced: SecurityReport | None = None  # the report the issues were last synced to
 
     @callback
     def _sync_issues() -> None:
+        nonlocal synced
         if coordinator.last_update_success:
-            before = synced.pop() if synced else None
-            async_sync_issues(hass, entry.entry_id, coordinator.data, least, before)
-            synced.append(coordinator.data)
+            async_sync_issues(hass, entry.entry_id, coordinator.data, least, synced)
+            synced = coordinator.data
 
     _sync_issues()
     entry.async_on_unload(coordinator.async_add_listener(_sync_issues))

@@ -40,7 +40,6 @@ _APPLE_IDS = (("iphone", "ios"), ("ipad", "ipados"), ("appletv", "tvos"), ("watc
 # Systems that name themselves in the version string, e.g. "OpenWrt 23.05.2 r23630-8429".
 _NAMED = re.compile(r"(OpenWrt|OPNsense|RouterOS)[ _-]?v?([0-9]{1,4}(?:\.[0-9]{1,4}){0,3})")
 _DOTTED = re.compile(r"[0-9]+(?:\.[0-9]+)*")
-_NAMED_IDS = {"openwrt": "openwrt", "opnsense": "opnsense", "routeros": "routeros"}
 # The companion app reports the OS release of the phone it runs on: Apple's or Android.
 _COMPANION = "mobile_app"
 
@@ -108,7 +107,7 @@ def system_of(
     if not sw_version:
         return None
     if named := _NAMED.search(sw_version):
-        return _NAMED_IDS[named.group(1).lower()], named.group(2)
+        return named.group(1).lower(), named.group(2)  # the system's id is its name
     system = OS_OF.get((manufacturer or "", category or ""))
     if system is None and manufacturer == "apple":
         folded = [(model or "").replace(" ", "").casefold() for model in models]
