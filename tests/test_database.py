@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from custom_components.device_security.core.database import endoflife
+from custom_components.device_security.core.database import endoflife, matcher as matcher_module
 from custom_components.device_security.core.database.loader import (
     MAX_DOCUMENT_BYTES,
     Database,
@@ -667,6 +667,18 @@ def test_long_model_is_truncated_before_matching() -> None:
     found = _ordered().match("Acme", "BX" + "9" * 10_000, None)
     assert found.method is MatchMethod.PATTERN
     assert found.matched == "BX" + "9" * (MAX_INPUT - 2)
+
+
+def test_answers_are_remembered_within_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matcher_module, "MAX_REMEMBERED", 3)
+    matcher = _ordered()
+    first = matcher.match("Acme", "BX42", None)
+    assert matcher.match("Acme", "BX42", None) is first  # worked out once
+    # More combinations than the bound: the oldest are forgotten, every answer still right.
+    answers = [matcher.match("Acme", f"BX{number}", None) for number in range(10)]
+    assert all(answer.method is MatchMethod.PATTERN for answer in answers)
+    assert matcher.match("Acme", "BX42", None) == first
+    assert matcher.match("ACME", "BX42", None).method is MatchMethod.PATTERN
 
 
 # --- the bundled database ------------------------------------------------------------------

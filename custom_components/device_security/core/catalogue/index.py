@@ -36,35 +36,31 @@ def squash(text: str | None) -> str:
 
 
 def _specific(name: str) -> bool:
-    return len(name) >= MIN_NAME and any(char.isdigit() for char in name)
+    return len(name) >= MIN_NAME and not name.isalpha()  # squashed: letters and digits
 
 
-@dataclass(frozen=True, slots=True)
-class _Key:
-    integration: str
-    manufacturer: str
-    model: str
-    model_id: str
-    entry: int
+# (integration, manufacturer, model, model_id, entry): a tuple of strings, which CPython's
+# collector stops tracking, so a large catalogue adds nothing to its full collections.
+type _Key = tuple[str, str, str, str, int]
+# A device's strings, folded: (integration, manufacturer, model, model_id).
+type Folded = tuple[str, str, str, str]
 
-    def fits(self, integration: str, manufacturer: str, model: str, model_id: str) -> int:
-        """How specifically the key fits the device: fields matched, or -1 if it does not."""
-        score = 0
-        for wanted, given in (
-            (self.manufacturer, manufacturer),
-            (self.model, model),
-            (self.model_id, model_id),
-        ):
-            if wanted:
-                if wanted != given:
-                    return -1
-                score += 1
-        if self.integration:
-            if self.integration == integration:
-                score += 1
-            elif not (self.integration in ZIGBEE and integration in ZIGBEE | SHOWS_ZIGBEE_STRINGS):
+
+def _fits(key: _Key, device: Folded) -> int:
+    """How specifically a key fits the device: fields matched, or -1 if it does not."""
+    score = 0
+    for wanted, given in zip(key[1:4], device[1:4], strict=True):
+        if wanted:
+            if wanted != given:
                 return -1
-        return score
+            score += 1
+    integration = key[0]
+    if integration:
+        if integration == device[0]:
+            score += 1
+        elif not (integration in ZIGBEE and device[0] in ZIGBEE | SHOWS_ZIGBEE_STRINGS):
+            return -1
+    return score
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +84,8 @@ class Catalogue:
         """Index the keys by model and by model id; run it off the event loop."""
         self.entries = tuple(entries)
         self.integrations: Mapping[str, IntegrationEvidence] = integrations or {}
-        # model (or model id) -> manufacturer ("" for any) -> keys: two look-ups find them.
-        self._by_model: dict[str, dict[str, list[_Key]]] = {}
-        self._by_model_id: dict[str, dict[str, list[_Key]]] = {}
+        # (a key's model id, or model when it has none; its manufacturer, "" for any) -> keys.
+        by_text: dict[tuple[str, str], list[_Key]] = {}
         # A maker's product names and codes, for strings no integration key has: the name a
         # device gives itself (Matter, HomeKit) is often the library's name or code.
         named: dict[tuple[str, str], set[int]] = {}
@@ -101,67 +96,60 @@ class Catalogue:
                         named.setdefault((entry.manufacturer_id, name), set()).add(index)
         self._by_name = {key: found.pop() for key, found in named.items() if len(found) == 1}
         for integration, manufacturer, model, model_id, entry in keys:
-            key = _Key(fold(integration), fold(manufacturer), fold(model), fold(model_id), entry)
-            if key.model_id:
-                table = self._by_model_id.setdefault(key.model_id, {})
-            elif key.model:
-                table = self._by_model.setdefault(key.model, {})
-            else:
-                continue
-            table.setdefault(key.manufacturer, []).append(key)
+            key = (fold(integration), fold(manufacturer), fold(model), fold(model_id), entry)
+            if text := key[3] or key[2]:
+                by_text.setdefault((text, key[1]), []).append(key)
+        self._keys = {text: tuple(found) for text, found in by_text.items()}
 
     def __len__(self) -> int:
         """How many products the catalogue knows."""
         return len(self.entries)
 
     def by_name(
-        self, manufacturer_id: str, maker_names: Iterable[str], text: str | None
+        self, manufacturer_id: str, prefixes: Iterable[str], text: str, name: str
     ) -> Found | None:
-        """The maker's one product with this name or code, the maker's name in front or not."""
-        name = squash(text)
-        for prefix in (squash(maker) for maker in maker_names):
-            if prefix and name.startswith(prefix) and len(name) > len(prefix):
+        """The maker's one product with this name or code, the maker's name in front or not.
+
+        `name` is the device's string `text` squashed; `prefixes`, the maker's names squashed.
+        """
+        for prefix in prefixes:
+            if name.startswith(prefix) and len(name) > len(prefix):
                 name = name[len(prefix) :]
                 break
         if not _specific(name):
             return None
         index = self._by_name.get((manufacturer_id, name))
-        return None if index is None else Found(self.entries[index], text or "")
+        return None if index is None else Found(self.entries[index], text)
 
-    def find(
-        self, integration: str | None, manufacturer: str | None, model: str | None,
-        model_id: str | None,
-    ) -> Found | None:  # fmt: skip
-        """The product these strings name, if the catalogue knows exactly one."""
-        device = (fold(integration), fold(manufacturer), fold(model), fold(model_id))
-        candidates = [
-            key
-            for table, text in (
-                (self._by_model_id, device[3]),
-                (self._by_model_id, device[2]),  # some integrations show the code as model
-                (self._by_model, device[2]),
-            )
-            if text and (by_maker := table.get(text))
-            for maker in {device[1], ""}
-            for key in by_maker.get(maker, ())
-        ]
+    def find(self, device: Folded, model: str | None, model_id: str | None) -> Found | None:
+        """The product these folded strings name, if the catalogue knows exactly one.
+
+        `model` and `model_id` are the device's own strings, to say which one decided.
+        """
+        _, maker, folded_model, folded_id = device
+        candidates: tuple[_Key, ...] = ()
+        # Some integrations show the code as the model: both strings are looked up.
+        for text in {folded_id, folded_model} - {""}:
+            candidates += self._keys.get((text, maker), ())
+            if maker:
+                candidates += self._keys.get((text, ""), ())
         if not candidates:
             return None
         best, winners = 0, set()
         for key in candidates:
-            score = key.fits(*device)
+            score = _fits(key, device)
             if score > best:
-                best, winners = score, {key.entry}
+                best, winners = score, {key[4]}
             elif score == best and score > 0:
-                winners.add(key.entry)
+                winners.add(key[4])
         if not winners:
             return None
-        by_id = device[3] and any(key.model_id == device[3] for key in candidates)
-        matched = model_id if by_id else model
+        by_id = folded_id and any(key[3] == folded_id for key in candidates)
+        matched = (model_id if by_id else model) or ""
         if len(winners) > 1:
             names = sorted(self.entries[index].name for index in winners)
-            return Found(None, matched or "", tuple(names))
-        return Found(self.entries[winners.pop()], matched or "")
+            return Found(None, matched, tuple(names))
+        return Found(self.entries[winners.pop()], matched)
 
 
 def parse_catalogue(document: Mapping[str, Any]) -> Catalogue:

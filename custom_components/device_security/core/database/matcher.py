@@ -6,12 +6,12 @@ version; patterns are only tried against models that start with their literal pr
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 import re
 
-from ..catalogue.index import Catalogue, Found
+from ..catalogue.index import Catalogue, Found, fold
 from ..catalogue.model import CatalogueEntry, CatalogueSource, IntegrationEvidence
 from .model import Manufacturer, Product
 
@@ -26,6 +26,8 @@ _CORPORATE = frozenset(
 # Letters and digits of any script count; everything else separates words.
 _NOT_ALNUM = re.compile(r"[\W_]+")
 MAX_INPUT = 255
+# Answers remembered per data version: a home repeats its manufacturers and models.
+MAX_REMEMBERED = 20_000
 
 
 def normalize_manufacturer(text: str | None) -> str:
@@ -92,33 +94,31 @@ class Match:
 
 
 class _Index:
-    """Look-up tables of one group of manufacturers that share a name."""
+    """Look-up tables of one group of manufacturers that share a name.
+
+    Values are tuples, keys the strings as listed and squashed: one dictionary look-up each.
+    """
 
     def __init__(self, manufacturers: Iterable[Manufacturer]) -> None:
-        self.exact: dict[str, set[Product]] = defaultdict(set)
-        self.normalized: dict[str, set[Product]] = defaultdict(set)
+        exact: dict[str, set[Product]] = defaultdict(set)
+        normalized: dict[str, set[Product]] = defaultdict(set)
         # Patterns by their literal start: a model is tried only against those it begins with.
-        self.patterns: dict[str, list[tuple[re.Pattern[str], Product]]] = defaultdict(list)
+        patterns: dict[str, list[tuple[re.Pattern[str], Product]]] = defaultdict(list)
         for manufacturer in manufacturers:
             for product in manufacturer.products:
                 for text in (*product.model_ids, *product.models):
-                    self.exact[text].add(product)
+                    exact[text].add(product)
                     if key := normalize_model(text):
-                        self.normalized[key].add(product)
+                        normalized[key].add(product)
                 for pattern in product.patterns:
                     compiled = re.compile(pattern, re.IGNORECASE)
-                    self.patterns[_literal_start(pattern)].append((compiled, product))
+                    patterns[_literal_start(pattern)].append((compiled, product))
+        self.exact = {text: _sorted(found) for text, found in exact.items()}
+        self.normalized = {text: _sorted(found) for text, found in normalized.items()}
+        self.patterns = {start: tuple(found) for start, found in patterns.items()}
         self._starts = sorted({len(start) for start in self.patterns}, reverse=True)
 
-    def by_exact(self, text: str) -> set[Product]:
-        """Products listing exactly this string."""
-        return self.exact.get(text, set())
-
-    def by_normalized(self, text: str) -> set[Product]:
-        """Products listing this string up to case and punctuation."""
-        return self.normalized.get(normalize_model(text), set())
-
-    def by_pattern(self, text: str) -> set[Product]:
+    def by_pattern(self, text: str) -> tuple[Product, ...]:
         """Products whose pattern matches the whole string."""
         folded = text.casefold()
         found: set[Product] = set()
@@ -126,7 +126,11 @@ class _Index:
             for pattern, product in self.patterns.get(folded[:length], ()):
                 if pattern.fullmatch(text):
                     found.add(product)
-        return found
+        return _sorted(found)
+
+
+def _sorted(products: Iterable[Product]) -> tuple[Product, ...]:
+    return tuple(sorted(products, key=lambda product: product.id))
 
 
 def _literal_start(pattern: str) -> str:
@@ -158,17 +162,37 @@ class Matcher:
         manufacturers = tuple(manufacturers)
         self.catalogue = catalogue
         self._evidence = catalogue.integrations if catalogue is not None else {}
+        # What an integration names its maker's devices, when nothing more specific is known.
+        self._families = {
+            domain: CatalogueEntry(
+                manufacturer_id=evidence.manufacturer_id or "",
+                name=evidence.family,
+                category=evidence.category or "other",
+                code=None,
+                source=CatalogueSource(
+                    "Home Assistant integration", domain, evidence.documentation, "Apache-2.0"
+                ),
+            )
+            for domain, evidence in self._evidence.items()
+            if evidence.family is not None
+        }
         self._by_id = {manufacturer.id: manufacturer for manufacturer in manufacturers}
         products = {product.id: product for m in manufacturers for product in m.products}
         self._products = products
         groups: dict[str, list[Manufacturer]] = defaultdict(list)
         self._prefixes: dict[str, Manufacturer] = {}
+        # A maker's names as a device's own name may begin with them, squashed.
+        self._name_prefixes: dict[str, tuple[str, ...]] = {}
         for manufacturer in manufacturers:
             names = {manufacturer.name, manufacturer.id.replace("_", " "), *manufacturer.aliases}
             for key in {normalize_manufacturer(name) for name in names} - {""}:
                 groups[key].append(manufacturer)
             for prefix in manufacturer.alias_prefixes:
                 self._prefixes[prefix] = manufacturer
+            spoken = (manufacturer.name, *manufacturer.aliases)
+            self._name_prefixes[manufacturer.id] = tuple(
+                dict.fromkeys(key for name in spoken if (key := normalize_model(name)))
+            )
         self._prefix_lengths = sorted({len(prefix) for prefix in self._prefixes}, reverse=True)
         # Where several records share a name, the one with a contact speaks for the group.
         self._groups = {
@@ -178,6 +202,10 @@ class Matcher:
         self._indexes: dict[tuple[str, ...], _Index] = {}
         for members in self._groups.values():
             self._index(members)
+        # A home names few manufacturers, many times: each (string, integration) pair is
+        # resolved once per data version, with its folded form.
+        self._makers: dict[tuple[str, str], tuple[tuple[Manufacturer, ...], str]] = {}
+        self._answers: dict[tuple[str | None, ...], Match] = {}
 
     def _index(self, members: tuple[Manufacturer, ...]) -> _Index:
         """The look-up tables of these manufacturers, built once."""
@@ -194,14 +222,27 @@ class Matcher:
         The integration decides between records that share a name, and names the maker
         when the string does not.
         """
-        evidence = self._evidence.get(integration or "")
-        hinted = self._by_id.get(evidence.manufacturer_id or "") if evidence else None
-        found = self._by_name(manufacturer)
-        if hinted is not None and (not found or hinted in found):
-            return (hinted,)
-        return found
+        return self._maker(manufacturer, integration)[0]
 
-    def _by_name(self, manufacturer: str | None) -> tuple[Manufacturer, ...]:
+    def _maker(
+        self, manufacturer: str | None, integration: str | None
+    ) -> tuple[tuple[Manufacturer, ...], str]:
+        """The records a manufacturer string names, and the string folded; remembered."""
+        text = (manufacturer or "")[:MAX_INPUT]
+        key = (text, integration or "")
+        if (known := self._makers.get(key)) is not None:
+            return known
+        evidence = self._evidence.get(key[1])
+        hinted = self._by_id.get(evidence.manufacturer_id or "") if evidence else None
+        found = self._named(text)
+        if hinted is not None and (not found or hinted in found):
+            found = (hinted,)
+        if len(self._makers) >= MAX_REMEMBERED:
+            self._makers.clear()
+        self._makers[key] = known = (found, fold(text))
+        return known
+
+    def _named(self, manufacturer: str) -> tuple[Manufacturer, ...]:
         if manufacturer:
             for length in self._prefix_lengths:  # Zigbee codes such as "_TZ3000_abcdefgh"
                 if (maker := self._prefixes.get(manufacturer[:length])) is not None:
@@ -228,8 +269,26 @@ class Matcher:
         """Identify a device: the database's exact strings, the catalogue, then looser forms.
 
         What the device's integration says comes with the answer, and names the product
-        family when nothing more specific is known.
+        family when nothing more specific is known. The answer depends on the four strings
+        and the data version only, so each combination is worked out once.
         """
+        key = (
+            manufacturer and manufacturer[:MAX_INPUT], model and model[:MAX_INPUT],
+            model_id and model_id[:MAX_INPUT], integration,
+        )  # fmt: skip
+        if (known := self._answers.get(key)) is None:
+            if len(self._answers) >= MAX_REMEMBERED:
+                self._answers.clear()
+            known = self._answers[key] = self._with_evidence(*key)
+        return known
+
+    def _with_evidence(
+        self,
+        manufacturer: str | None,
+        model: str | None,
+        model_id: str | None,
+        integration: str | None,
+    ) -> Match:
         found = self._identify(manufacturer, model, model_id, integration)
         evidence = self._evidence.get(integration or "")
         if evidence is None:
@@ -241,21 +300,15 @@ class Matcher:
             and found.manufacturer is not None
             and found.manufacturer.id != evidence.manufacturer_id
         )
-        if found.identified or evidence.family is None or other_maker:
-            return replace(found, evidence=evidence)
-        family = CatalogueEntry(
-            manufacturer_id=evidence.manufacturer_id or "",
-            name=evidence.family,
-            category=evidence.category or "other",
-            code=None,
-            source=CatalogueSource(
-                "Home Assistant integration", evidence.domain, evidence.documentation, "Apache-2.0"
-            ),
-        )
-        method = (
-            MatchMethod.INTEGRATION if found.method is not MatchMethod.AMBIGUOUS else found.method
-        )
-        return replace(found, method=method, identity=family, evidence=evidence)
+        identity, method = found.identity, found.method
+        if not (found.identified or evidence.family is None or other_maker):
+            identity = self._families[evidence.domain]
+            if method is not MatchMethod.AMBIGUOUS:
+                method = MatchMethod.INTEGRATION
+        return Match(
+            method, found.manufacturer, found.product, found.matched, found.candidates,
+            identity, evidence,
+        )  # fmt: skip
 
     def _identify(
         self,
@@ -264,68 +317,81 @@ class Matcher:
         model_id: str | None,
         integration: str | None,
     ) -> Match:
-        model_id = (model_id or "").strip()[:MAX_INPUT] or None
-        model = (model or "").strip()[:MAX_INPUT] or None
-        members = self.manufacturers(manufacturer, integration)
-        found = (
-            self.catalogue.find(integration, manufacturer, model, model_id)
-            if self.catalogue is not None and (model or model_id)
-            else None
-        )
+        model_id = (model_id or "").strip() or None
+        model = (model or "").strip() or None
+        members, folded_maker = self._maker(manufacturer, integration)
+        found = None
+        if self.catalogue is not None and (model or model_id):
+            device = (
+                integration or "", folded_maker, model.casefold() if model else "",
+                model_id.casefold() if model_id else "",
+            )  # fmt: skip
+            found = self.catalogue.find(device, model, model_id)
         if found is not None and found.entry is not None:
-            entry = found.entry
-            maker = self._by_id.get(entry.manufacturer_id)
+            maker = self._by_id.get(found.entry.manufacturer_id)
             if maker is not None and (not members or maker not in members):
                 members = (maker,)
-        if not members:
-            if found is not None and found.entry is not None:
-                return Match(MatchMethod.CATALOGUE, None, None, found.matched, (), found.entry)
-            return Match(MatchMethod.UNKNOWN_MANUFACTURER)
-        index = self._index(members)
-        exact = (
-            (MatchMethod.MODEL_ID, model_id, index.by_exact),
-            (MatchMethod.MODEL, model, index.by_exact),
-        )
-        looser = (
-            (MatchMethod.NORMALIZED_MODEL, model_id, index.by_normalized),
-            (MatchMethod.NORMALIZED_MODEL, model, index.by_normalized),
-            (MatchMethod.PATTERN, model_id, index.by_pattern),
-            (MatchMethod.PATTERN, model, index.by_pattern),
-        )
-        if (answer := self._first(members, exact)) is not None:
-            return answer
-        if found is None and self.catalogue is not None:
-            found = next(
-                (
-                    hit
-                    for maker in members
-                    for text in (model, model_id)
-                    if (hit := self.catalogue.by_name(maker.id, (maker.name, *maker.aliases), text))
-                ),
-                None,
-            )
-        if found is not None:
-            return self._from_catalogue(members, found)
-        return self._first(members, looser) or Match(MatchMethod.MANUFACTURER_ONLY, members[0])
+        if members:
+            return self._in_database(members, found, model, model_id)
+        if found is not None and found.entry is not None:
+            return Match(MatchMethod.CATALOGUE, None, None, found.matched, (), found.entry)
+        return Match(MatchMethod.UNKNOWN_MANUFACTURER)
 
-    def _first(
+    def _in_database(
         self,
         members: tuple[Manufacturer, ...],
-        attempts: Iterable[tuple[MatchMethod, str | None, Callable[[str], set[Product]]]],
+        found: Found | None,
+        model: str | None,
+        model_id: str | None,
+    ) -> Match:
+        """The makers are known: their exact strings, the catalogue, then looser forms."""
+        index = self._index(members)
+        exact = (
+            (MatchMethod.MODEL_ID, model_id, model_id or "", index.exact),
+            (MatchMethod.MODEL, model, model or "", index.exact),
+        )
+        if answer := self._first(members, exact):
+            return answer
+        squashed = (normalize_model(model_id), normalize_model(model))
+        if found is None and self.catalogue is not None:
+            texts = ((model, squashed[1]), (model_id, squashed[0]))
+            found = self._by_own_name(self.catalogue, members, texts)
+        if found is not None:
+            return self._from_catalogue(members, found)
+        looser = (
+            (MatchMethod.NORMALIZED_MODEL, model_id, squashed[0], index.normalized),
+            (MatchMethod.NORMALIZED_MODEL, model, squashed[1], index.normalized),
+        )
+        if answer := self._first(members, looser):
+            return answer
+        for text in (model_id, model):
+            if text and (products := index.by_pattern(text)):
+                return _answer(members, MatchMethod.PATTERN, text, products)
+        return Match(MatchMethod.MANUFACTURER_ONLY, members[0])
+
+    def _by_own_name(
+        self,
+        catalogue: Catalogue,
+        members: tuple[Manufacturer, ...],
+        texts: tuple[tuple[str | None, str], ...],
+    ) -> Found | None:
+        """A maker's product named by the device's own name (Matter, HomeKit)."""
+        for maker in members:
+            prefixes = self._name_prefixes[maker.id]
+            for text, name in texts:
+                if text and (hit := catalogue.by_name(maker.id, prefixes, text, name)):
+                    return hit
+        return None
+
+    @staticmethod
+    def _first(
+        members: tuple[Manufacturer, ...],
+        attempts: Iterable[tuple[MatchMethod, str | None, str, Mapping[str, tuple[Product, ...]]]],
     ) -> Match | None:
-        for method, text, look_up in attempts:
-            if text is None or not (products := look_up(text)):
-                continue
-            if len(products) > 1:
-                return Match(
-                    MatchMethod.AMBIGUOUS,
-                    members[0],
-                    matched=text,
-                    candidates=tuple(sorted(product.id for product in products)),
-                )
-            (product,) = products
-            owner = next(member for member in members if member.id == product.manufacturer_id)
-            return Match(method, owner, product, matched=text)
+        """The answer of the first table that knows its key (the device's string, as kept)."""
+        for method, text, key, table in attempts:
+            if text and (products := table.get(key)):
+                return _answer(members, method, text, products)
         return None
 
     def _from_catalogue(self, members: tuple[Manufacturer, ...], found: Found) -> Match:
@@ -340,3 +406,15 @@ class Matcher:
         maker = next((m for m in members if m.id == entry.manufacturer_id), members[0])
         product = self._products.get(entry.product_id or "")
         return Match(MatchMethod.CATALOGUE, maker, product, found.matched, (), entry)
+
+
+def _answer(
+    members: tuple[Manufacturer, ...], method: MatchMethod, text: str, products: tuple[Product, ...]
+) -> Match:
+    """One product identifies the device; two or more, none."""
+    if len(products) > 1:
+        candidates = tuple(product.id for product in products)
+        return Match(MatchMethod.AMBIGUOUS, members[0], matched=text, candidates=candidates)
+    (product,) = products
+    owner = next(member for member in members if member.id == product.manufacturer_id)
+    return Match(method, owner, product, matched=text)
