@@ -86,6 +86,9 @@ class Catalogue:
         self.integrations: Mapping[str, IntegrationEvidence] = integrations or {}
         # (a key's model id, or model when it has none; its manufacturer, "" for any) -> keys.
         by_text: dict[tuple[str, str], list[_Key]] = {}
+        # The same keys by their product's maker: a library may spell the maker otherwise
+        # than the device does ("GE" and "GE/Jasco"), the maker is the same.
+        by_maker: dict[tuple[str, str], list[_Key]] = {}
         # A maker's product names and codes, for strings no integration key has: the name a
         # device gives itself (Matter, HomeKit) is often the library's name or code.
         named: dict[tuple[str, str], set[int]] = {}
@@ -99,7 +102,11 @@ class Catalogue:
             key = (fold(integration), fold(manufacturer), fold(model), fold(model_id), entry)
             if text := key[3] or key[2]:
                 by_text.setdefault((text, key[1]), []).append(key)
+                if key[1]:
+                    maker = self.entries[entry].manufacturer_id
+                    by_maker.setdefault((text, maker), []).append(key)
         self._keys = {text: tuple(found) for text, found in by_text.items()}
+        self._keys_by_maker = {text: tuple(found) for text, found in by_maker.items()}
 
     def __len__(self) -> int:
         """How many products the catalogue knows."""
@@ -121,20 +128,37 @@ class Catalogue:
         index = self._by_name.get((manufacturer_id, name))
         return None if index is None else Found(self.entries[index], text)
 
-    def find(self, device: Folded, model: str | None, model_id: str | None) -> Found | None:
+    def find(
+        self, device: Folded, model: str | None, model_id: str | None, makers: Iterable[str] = ()
+    ) -> Found | None:
         """The product these folded strings name, if the catalogue knows exactly one.
 
-        `model` and `model_id` are the device's own strings, to say which one decided.
+        `model` and `model_id` are the device's own strings, to say which one decided;
+        `makers`, the ids of the manufacturers its manufacturer string names: when no key
+        spells the maker as the device does, the maker's own keys are tried.
         """
         _, maker, folded_model, folded_id = device
-        candidates: tuple[_Key, ...] = ()
         # Some integrations show the code as the model: both strings are looked up.
-        for text in {folded_id, folded_model} - {""}:
+        texts = {folded_id, folded_model} - {""}
+        candidates: tuple[_Key, ...] = ()
+        for text in texts:
             candidates += self._keys.get((text, maker), ())
             if maker:
                 candidates += self._keys.get((text, ""), ())
-        if not candidates:
-            return None
+        if found := self._best(candidates, device, model, model_id):
+            return found
+        candidates = tuple(
+            (key[0], maker, *key[2:])  # the library spells the maker otherwise: it is the same
+            for maker_id in makers
+            for text in texts
+            for key in self._keys_by_maker.get((text, maker_id), ())
+        )
+        return self._best(candidates, device, model, model_id)
+
+    def _best(
+        self, candidates: tuple[_Key, ...], device: Folded, model: str | None, model_id: str | None
+    ) -> Found | None:
+        """The one entry that fits the device most specifically; the tied ones, if several."""
         best, winners = 0, set()
         for key in candidates:
             score = _fits(key, device)
@@ -144,6 +168,7 @@ class Catalogue:
                 winners.add(key[4])
         if not winners:
             return None
+        folded_id = device[3]
         by_id = folded_id and any(key[3] == folded_id for key in candidates)
         matched = (model_id if by_id else model) or ""
         if len(winners) > 1:

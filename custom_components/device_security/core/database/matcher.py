@@ -25,6 +25,7 @@ _CORPORATE = frozenset(
 )  # fmt: skip
 # Letters and digits of any script count; everything else separates words.
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_JOINED_INITIALS = re.compile(r"\b(\w)/(?=\w\b)")
 MAX_INPUT = 255
 # Answers remembered per data version: a home repeats its manufacturers and models.
 MAX_REMEMBERED = 20_000
@@ -34,7 +35,8 @@ def normalize_manufacturer(text: str | None) -> str:
     """Fold a manufacturer string: case, punctuation and corporate suffixes ignored."""
     if not text:
         return ""
-    folded = text[:MAX_INPUT].casefold().replace(".", "").replace("/", "").replace("&", " and ")
+    folded = _JOINED_INITIALS.sub(r"\1", text[:MAX_INPUT].casefold())  # "A/S" is "AS"
+    folded = folded.replace(".", "").replace("/", " ").replace("&", " and ")
     words = _NOT_ALNUM.sub(" ", folded).split()
     # "GmbH & Co. KG" ends in suffixes joined by "and": drop them all.
     while words and (words[-1] in _CORPORATE or words[-1] == "and"):
@@ -326,7 +328,7 @@ class Matcher:
                 integration or "", folded_maker, model.casefold() if model else "",
                 model_id.casefold() if model_id else "",
             )  # fmt: skip
-            found = self.catalogue.find(device, model, model_id)
+            found = self.catalogue.find(device, model, model_id, (m.id for m in members))
         if found is not None and found.entry is not None:
             maker = self._by_id.get(found.entry.manufacturer_id)
             if maker is not None and (not members or maker not in members):
