@@ -50,6 +50,15 @@ def _assess(
         ("mobile_app", "Apple", "iPhone17,1", None, "apple", None),
         ("nut", "EATON", "5E 650i", None, "eaton", MatchMethod.INTEGRATION),
         ("shelly", "Shelly", "Shelly Plus 1PM", "SNSW-001P16EU", "shelly", None),
+        # The library spells the maker "GE"; "GE/Jasco" names the same maker.
+        ("zwave_js", "GE/Jasco", "14294 / ZW3005", None, "jasco", MatchMethod.CATALOGUE),
+        # ...but a maker's many keys for one Tuya model id do not make the device ambiguous.
+        ("zha", "_TZ3000_kjfzuycl", "TS004F", None, "moes", MatchMethod.CATALOGUE),
+        # The netatmo integration carries its partners' devices.
+        ("netatmo", "Legrand", "Plug", None, "legrand", MatchMethod.INTEGRATION),
+        # Eve made its older accessories as Elgato's smart-home division.
+        ("homekit_controller", "Elgato", "Eve Degree 20EAF9901", None, "eve", MatchMethod.MODEL),
+        ("elgato", "Elgato", "Elgato Key Light", None, "elgato", None),
     ],
 )
 def test_real_strings_are_identified(
