@@ -571,6 +571,7 @@ def test_unknown_manufacturer(name: str | None) -> None:
         ("Philips Lighting BV", "philips"),
         ("Signify Netherlands B.V.", "philips"),
         ("Philipsx", None),
+        ("The Acme Home Company", "acme_home"),  # an article in front says nothing
     ],
 )
 def test_manufacturer_names_and_prefixes(name: str, expected: str | None) -> None:

@@ -41,6 +41,8 @@ def normalize_manufacturer(text: str | None) -> str:
     # "GmbH & Co. KG" ends in suffixes joined by "and": drop them all.
     while words and (words[-1] in _CORPORATE or words[-1] == "and"):
         words.pop()
+    if len(words) > 1 and words[0] == "the":  # "The Chamberlain Group Inc."
+        del words[0]
     return " ".join(words)
 
 
