@@ -16,7 +16,7 @@ from .core.report import DeviceAssessment
 from .unique_id import device_unique_id, parse_device_unique_id, summary_unique_id
 
 # Entities added per event-loop step.
-ENTITY_BATCH = 100
+ENTITY_BATCH = 50
 
 
 class DeviceSecurityEntity(CoordinatorEntity[DeviceSecurityCoordinator]):
