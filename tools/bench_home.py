@@ -208,6 +208,8 @@ async def _home(synthetic: Synthetic, devices: int, config_dir: str) -> dict[str
         for component in ("http", "frontend", "panel_custom", "repairs"):
             assert await async_setup_component(hass, component, {})  # noqa: S101
         await _settle(hass)
+        # What the collector walks in a full collection: Home Assistant's heap, then ours too.
+        tracked_before = len(gc.get_objects())
         with lag.measuring():
             start = time.perf_counter()
             assert await hass.config_entries.async_setup(entry.entry_id)  # noqa: S101
@@ -215,6 +217,7 @@ async def _home(synthetic: Synthetic, devices: int, config_dir: str) -> dict[str
             setup_s = time.perf_counter() - start
             await asyncio.sleep(0.01)
         setup_lag, setup_gc = lag.longest, lag.longest_gc
+        tracked_after = len(gc.get_objects())
         coordinator: DeviceSecurityCoordinator = entry.runtime_data
         registry = dr.async_get(hass)
         device = next(d for d in registry.devices if d.config_entry_id != entry.entry_id)
@@ -240,6 +243,8 @@ async def _home(synthetic: Synthetic, devices: int, config_dir: str) -> dict[str
             "longest_loop_step_reassess_ms": round(1000 * reassess_lag, 1),
             "longest_gc_pause_ms": round(1000 * max(setup_gc, reassess_gc), 1),
             "gc": gc.isenabled(),
+            "tracked_objects_before_setup": tracked_before,
+            "tracked_objects_after_setup": tracked_after,
             "summary_entities_ok": wanted <= unique_ids,
         }
         await hass.config_entries.async_unload(entry.entry_id)
