@@ -131,9 +131,12 @@ def test_ipad_pro_rows_carry_their_own_models_dates(database: Database) -> None:
     assert "iPad Pro 11-inch (1st generation)" in names
 
 
-def test_avm_has_no_invented_contact(database: Database) -> None:
+def test_avm_has_its_security_contact(database: Database) -> None:
+    """Regression: AVM had none; a published disclosure shows AVM answering at this address."""
     avm = next(m for m in database.manufacturers if m.id == "avm")
-    assert avm.security_contact is not None or avm.looked_at
+    assert avm.security_contact is not None
+    assert avm.security_contact.email == "security@avm.de"
+    assert avm.security_contact.sources
 
 
 def test_community_firmware_is_its_own_answer(database: Database) -> None:
