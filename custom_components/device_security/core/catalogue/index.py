@@ -139,21 +139,22 @@ class Catalogue:
         """
         _, maker, folded_model, folded_id = device
         # Some integrations show the code as the model: both strings are looked up.
-        texts = {folded_id, folded_model} - {""}
+        texts = (folded_id, folded_model) if folded_model != folded_id else (folded_id,)
         candidates: tuple[_Key, ...] = ()
         for text in texts:
-            candidates += self._keys.get((text, maker), ())
-            if maker:
-                candidates += self._keys.get((text, ""), ())
-        if found := self._best(candidates, device, model, model_id):
+            if text:
+                candidates += self._keys.get((text, maker), ())
+                if maker:
+                    candidates += self._keys.get((text, ""), ())
+        if candidates and (found := self._best(candidates, device, model, model_id)):
             return found
-        candidates = tuple(
-            (key[0], maker, *key[2:])  # the library spells the maker otherwise: it is the same
-            for maker_id in makers
-            for text in texts
-            for key in self._keys_by_maker.get((text, maker_id), ())
-        )
-        return self._best(candidates, device, model, model_id)
+        # The library spells the maker otherwise than the device does: the maker is the same.
+        candidates = ()
+        for maker_id in makers:
+            for text in texts:
+                if text and (own := self._keys_by_maker.get((text, maker_id))):
+                    candidates += tuple((key[0], maker, *key[2:]) for key in own)
+        return self._best(candidates, device, model, model_id) if candidates else None
 
     def _best(
         self, candidates: tuple[_Key, ...], device: Folded, model: str | None, model_id: str | None

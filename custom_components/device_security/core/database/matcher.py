@@ -6,7 +6,7 @@ version; patterns are only tried against models that start with their literal pr
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 import re
@@ -103,7 +103,9 @@ class _Index:
     Values are tuples, keys the strings as listed and squashed: one dictionary look-up each.
     """
 
-    def __init__(self, manufacturers: Iterable[Manufacturer]) -> None:
+    def __init__(self, manufacturers: tuple[Manufacturer, ...]) -> None:
+        self.members = manufacturers
+        self.ids = tuple(manufacturer.id for manufacturer in manufacturers)
         exact: dict[str, set[Product]] = defaultdict(set)
         normalized: dict[str, set[Product]] = defaultdict(set)
         # Patterns by their literal start: a model is tried only against those it begins with.
@@ -208,7 +210,7 @@ class Matcher:
             self._index(members)
         # A home names few manufacturers, many times: each (string, integration) pair is
         # resolved once per data version, with its folded form.
-        self._makers: dict[tuple[str, str], tuple[tuple[Manufacturer, ...], str]] = {}
+        self._makers: dict[tuple[str, str], tuple[_Index | None, str]] = {}
         self._answers: dict[tuple[str | None, ...], Match] = {}
 
     def _index(self, members: tuple[Manufacturer, ...]) -> _Index:
@@ -226,11 +228,12 @@ class Matcher:
         The integration decides between records that share a name, and names the maker
         when the string does not.
         """
-        return self._maker(manufacturer, integration)[0]
+        index = self._maker(manufacturer, integration)[0]
+        return index.members if index is not None else ()
 
     def _maker(
         self, manufacturer: str | None, integration: str | None
-    ) -> tuple[tuple[Manufacturer, ...], str]:
+    ) -> tuple[_Index | None, str]:
         """The records a manufacturer string names, and the string folded; remembered."""
         text = (manufacturer or "")[:MAX_INPUT]
         key = (text, integration or "")
@@ -243,7 +246,7 @@ class Matcher:
             found = (hinted,)
         if len(self._makers) >= MAX_REMEMBERED:
             self._makers.clear()
-        self._makers[key] = known = (found, fold(text))
+        self._makers[key] = known = (self._index(found) if found else None, fold(text))
         return known
 
     def _named(self, manufacturer: str) -> tuple[Manufacturer, ...]:
@@ -323,80 +326,80 @@ class Matcher:
     ) -> Match:
         model_id = (model_id or "").strip() or None
         model = (model or "").strip() or None
-        members, folded_maker = self._maker(manufacturer, integration)
+        index, folded_maker = self._maker(manufacturer, integration)
         found = None
         if self.catalogue is not None and (model or model_id):
             device = (
                 integration or "", folded_maker, model.casefold() if model else "",
                 model_id.casefold() if model_id else "",
             )  # fmt: skip
-            found = self.catalogue.find(device, model, model_id, (m.id for m in members))
+            found = self.catalogue.find(device, model, model_id, index.ids if index else ())
         if found is not None and found.entry is not None:
             maker = self._by_id.get(found.entry.manufacturer_id)
-            if maker is not None and (not members or maker not in members):
-                members = (maker,)
-        if members:
-            return self._in_database(members, found, model, model_id)
+            if maker is not None and (index is None or maker not in index.members):
+                index = self._index((maker,))
+        if index is not None:
+            return self._in_database(index, found, model, model_id)
         if found is not None and found.entry is not None:
             return Match(MatchMethod.CATALOGUE, None, None, found.matched, (), found.entry)
         return Match(MatchMethod.UNKNOWN_MANUFACTURER)
 
     def _in_database(
-        self,
-        members: tuple[Manufacturer, ...],
-        found: Found | None,
-        model: str | None,
-        model_id: str | None,
+        self, index: _Index, found: Found | None, model: str | None, model_id: str | None
     ) -> Match:
         """The makers are known: their exact strings, the catalogue, then looser forms."""
-        index = self._index(members)
-        exact = (
-            (MatchMethod.MODEL_ID, model_id, model_id or "", index.exact),
-            (MatchMethod.MODEL, model, model or "", index.exact),
-        )
-        if answer := self._first(members, exact):
+        if answer := self._as_listed(
+            index, ((MatchMethod.MODEL_ID, model_id), (MatchMethod.MODEL, model))
+        ):
             return answer
-        squashed = (normalize_model(model_id), normalize_model(model))
+        texts = ((model_id, normalize_model(model_id)), (model, normalize_model(model)))
         if found is None and self.catalogue is not None:
-            texts = ((model, squashed[1]), (model_id, squashed[0]))
-            found = self._by_own_name(self.catalogue, members, texts)
+            found = self._by_own_name(self.catalogue, index, texts[::-1])
         if found is not None:
-            return self._from_catalogue(members, found)
-        looser = (
-            (MatchMethod.NORMALIZED_MODEL, model_id, squashed[0], index.normalized),
-            (MatchMethod.NORMALIZED_MODEL, model, squashed[1], index.normalized),
-        )
-        if answer := self._first(members, looser):
-            return answer
-        for text in (model_id, model):
+            return self._from_catalogue(index.members, found)
+        return self._loosely(index, texts) or Match(MatchMethod.MANUFACTURER_ONLY, index.members[0])
+
+    def _as_listed(
+        self, index: _Index, texts: tuple[tuple[MatchMethod, str | None], ...]
+    ) -> Match | None:
+        """The product listing one of the device's strings exactly as written."""
+        for method, text in texts:
+            if text and (products := index.exact.get(text)):
+                return self._answer(index, method, text, products)
+        return None
+
+    def _loosely(self, index: _Index, texts: tuple[tuple[str | None, str], ...]) -> Match | None:
+        """The product listing a string up to case and punctuation, then by pattern."""
+        for text, squashed in texts:
+            if text and (products := index.normalized.get(squashed)):
+                return self._answer(index, MatchMethod.NORMALIZED_MODEL, text, products)
+        for text, _ in texts:
             if text and (products := index.by_pattern(text)):
-                return _answer(members, MatchMethod.PATTERN, text, products)
-        return Match(MatchMethod.MANUFACTURER_ONLY, members[0])
+                return self._answer(index, MatchMethod.PATTERN, text, products)
+        return None
 
     def _by_own_name(
-        self,
-        catalogue: Catalogue,
-        members: tuple[Manufacturer, ...],
-        texts: tuple[tuple[str | None, str], ...],
+        self, catalogue: Catalogue, index: _Index, texts: tuple[tuple[str | None, str], ...]
     ) -> Found | None:
         """A maker's product named by the device's own name (Matter, HomeKit)."""
-        for maker in members:
-            prefixes = self._name_prefixes[maker.id]
+        for maker in index.ids:
+            prefixes = self._name_prefixes[maker]
             for text, name in texts:
-                if text and (hit := catalogue.by_name(maker.id, prefixes, text, name)):
+                if text and (hit := catalogue.by_name(maker, prefixes, text, name)):
                     return hit
         return None
 
-    @staticmethod
-    def _first(
-        members: tuple[Manufacturer, ...],
-        attempts: Iterable[tuple[MatchMethod, str | None, str, Mapping[str, tuple[Product, ...]]]],
-    ) -> Match | None:
-        """The answer of the first table that knows its key (the device's string, as kept)."""
-        for method, text, key, table in attempts:
-            if text and (products := table.get(key)):
-                return _answer(members, method, text, products)
-        return None
+    def _answer(
+        self, index: _Index, method: MatchMethod, text: str, products: tuple[Product, ...]
+    ) -> Match:
+        """One product identifies the device; two or more, none."""
+        if len(products) > 1:
+            candidates = tuple(product.id for product in products)
+            return Match(
+                MatchMethod.AMBIGUOUS, index.members[0], matched=text, candidates=candidates
+            )
+        (product,) = products
+        return Match(method, self._by_id[product.manufacturer_id], product, matched=text)
 
     def _from_catalogue(self, members: tuple[Manufacturer, ...], found: Found) -> Match:
         if found.entry is None:
@@ -410,15 +413,3 @@ class Matcher:
         maker = next((m for m in members if m.id == entry.manufacturer_id), members[0])
         product = self._products.get(entry.product_id or "")
         return Match(MatchMethod.CATALOGUE, maker, product, found.matched, (), entry)
-
-
-def _answer(
-    members: tuple[Manufacturer, ...], method: MatchMethod, text: str, products: tuple[Product, ...]
-) -> Match:
-    """One product identifies the device; two or more, none."""
-    if len(products) > 1:
-        candidates = tuple(product.id for product in products)
-        return Match(MatchMethod.AMBIGUOUS, members[0], matched=text, candidates=candidates)
-    (product,) = products
-    owner = next(member for member in members if member.id == product.manufacturer_id)
-    return Match(method, owner, product, matched=text)
