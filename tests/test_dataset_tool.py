@@ -110,3 +110,18 @@ def test_no_record_rests_on_the_evaluation_sets_sources() -> None:
             folded = url.casefold()
             assert not ("home-assistant/core" in folded and "/tests/" in folded), (path, url)
             assert not ("zigpy/zha" in folded and "tests/data" in folded), (path, url)
+
+
+def test_model_codes_join_the_product_they_name() -> None:
+    source = {"url": "https://example.com/specs", "read": "2026-12-02"}
+    record = {
+        "products": [{"name": "Phone 11", "models": ["Phone 11"], "sources": [source]}],
+        "model_codes": [{"product": "Phone 11", "models": ["CPH2449"], "sources": [source]}],
+    }
+    dataset._add_model_codes(record, "maker.json")
+    assert record["products"][0]["models"] == ["Phone 11", "CPH2449"]
+    assert len(record["products"][0]["sources"]) == 2
+    assert "model_codes" not in record
+    record["model_codes"] = [{"product": "Phone 12", "models": ["X"], "sources": [source]}]
+    with pytest.raises(dataset.DatabaseError, match="Phone 12"):
+        dataset._add_model_codes(record, "maker.json")

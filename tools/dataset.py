@@ -178,6 +178,23 @@ def _derive_rule_dates(record: dict[str, Any]) -> None:
         )
 
 
+def _add_model_codes(record: dict[str, Any], name: str) -> None:
+    """Give products the model codes devices report, each list with its own sources.
+
+    Imported products (endoflife.date) carry marketing names; an Android phone reports its
+    model code ("CPH2449" for the OnePlus 11). `model_codes` names the product a code list
+    belongs to, so the record stays the import's and the codes stay cited.
+    """
+    products = {product["name"]: product for product in record.get("products", [])}
+    for codes in record.pop("model_codes", []):
+        product = products.get(codes.get("product"))
+        if product is None:
+            msg = f"{name}: model_codes name {codes.get('product')!r}, which is not a product"
+            raise DatabaseError(msg)
+        product["models"] = [*product.get("models", []), *codes["models"]]
+        product["sources"] = [*product["sources"], *codes["sources"]]
+
+
 def _check_research(record: dict[str, Any], name: str) -> None:
     """A hand-researched record says when it was checked, and where a missing fact was sought."""
     if not record.get("checked"):
@@ -206,6 +223,7 @@ def build_documents() -> tuple[dict[str, Any], dict[str, Any]]:
             raise DatabaseError(msg)
         _check_research(record, path.name)
         record["products"] = [*record.get("products", []), *imported.pop(path.stem, [])]
+        _add_model_codes(record, path.name)
         _derive_rule_dates(record)
         parse_manufacturer(record, f"{path.name}")
         for vendor in record.get("default_credential_vendors", []):
