@@ -3,6 +3,8 @@
 A wrong match is worse than no match: every path stops at "ambiguous" as soon as two
 products fit equally well. Every path is a dictionary look-up built once per data
 version; patterns are only tried against models that start with their literal prefix.
+An answer depends only on the device's strings and the data, so each combination is
+worked out once per data version.
 """
 
 from collections import defaultdict
