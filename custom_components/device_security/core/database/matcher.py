@@ -329,6 +329,10 @@ class Matcher:
         model_id = (model_id or "").strip() or None
         model = (model or "").strip() or None
         index, folded_maker = self._maker(manufacturer, integration)
+        listed = ((MatchMethod.MODEL_ID, model_id), (MatchMethod.MODEL, model))
+        # The maker's own record listing the string as written is the strongest word.
+        if index is not None and (answer := self._as_listed(index, listed)):
+            return answer
         found = None
         if self.catalogue is not None and (model or model_id):
             device = (
@@ -339,7 +343,10 @@ class Matcher:
         if found is not None and found.entry is not None:
             maker = self._by_id.get(found.entry.manufacturer_id)
             if maker is not None and (index is None or maker not in index.members):
+                # The catalogue names another maker: its record, as written, comes first.
                 index = self._index((maker,))
+                if answer := self._as_listed(index, listed):
+                    return answer
         if index is not None:
             return self._in_database(index, found, model, model_id)
         if found is not None and found.entry is not None:
@@ -349,11 +356,7 @@ class Matcher:
     def _in_database(
         self, index: _Index, found: Found | None, model: str | None, model_id: str | None
     ) -> Match:
-        """The makers are known: their exact strings, the catalogue, then looser forms."""
-        if answer := self._as_listed(
-            index, ((MatchMethod.MODEL_ID, model_id), (MatchMethod.MODEL, model))
-        ):
-            return answer
+        """Not listed as written: the catalogue, the maker's own names, then looser forms."""
         texts = ((model_id, normalize_model(model_id)), (model, normalize_model(model)))
         if found is None and self.catalogue is not None:
             found = self._by_own_name(self.catalogue, index, texts[::-1])
