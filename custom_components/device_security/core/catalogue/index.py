@@ -112,6 +112,17 @@ class Catalogue:
         """How many products the catalogue knows."""
         return len(self.entries)
 
+    def spellings(self, prefixes: Mapping[str, Iterable[str]]) -> set[str]:
+        """Every string, squashed, that can lead to an entry; `prefixes`, makers' names.
+
+        A device string whose squashed form is not among them cannot name an entry.
+        """
+        found = {squash(text) for keys in self._keys.values() for key in keys for text in key[2:4]}
+        for maker, name in self._by_name:
+            found.add(name)
+            found.update(prefix + name for prefix in prefixes.get(maker, ()))
+        return found
+
     def by_name(
         self, manufacturer_id: str, prefixes: Iterable[str], text: str, name: str
     ) -> Found | None:

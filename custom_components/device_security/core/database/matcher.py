@@ -99,6 +99,9 @@ class Match:
         return self.identity.category if self.identity else None
 
 
+_UNKNOWN = Match(MatchMethod.UNKNOWN_MANUFACTURER)
+
+
 class _Index:
     """Look-up tables of one group of manufacturers that share a name.
 
@@ -108,6 +111,8 @@ class _Index:
     def __init__(self, manufacturers: tuple[Manufacturer, ...]) -> None:
         self.members = manufacturers
         self.ids = tuple(manufacturer.id for manufacturer in manufacturers)
+        # The answer when only the maker is known; answers are immutable, so one is shared.
+        self.maker_only = Match(MatchMethod.MANUFACTURER_ONLY, manufacturers[0])
         exact: dict[str, set[Product]] = defaultdict(set)
         normalized: dict[str, set[Product]] = defaultdict(set)
         # Patterns by their literal start: a model is tried only against those it begins with.
@@ -214,6 +219,11 @@ class Matcher:
         # resolved once per data version, with its folded form.
         self._makers: dict[tuple[str, str], tuple[_Index | None, str]] = {}
         self._answers: dict[tuple[str | None, ...], Match] = {}
+        # Every model string the data can match, squashed: most strings of a home are not
+        # among them, and are then only tried against their maker's patterns.
+        self._spellings = {key for index in self._indexes.values() for key in index.normalized}
+        if catalogue is not None:
+            self._spellings |= catalogue.spellings(self._name_prefixes)
 
     def _index(self, members: tuple[Manufacturer, ...]) -> _Index:
         """The look-up tables of these manufacturers, built once."""
@@ -333,8 +343,12 @@ class Matcher:
         # The maker's own record listing the string as written is the strongest word.
         if index is not None and (answer := self._as_listed(index, listed)):
             return answer
+        texts = ((model_id, normalize_model(model_id)), (model, normalize_model(model)))
+        if not any(text and (not key or key in self._spellings) for text, key in texts):
+            # Nothing in the data spells these strings: only a pattern may still know them.
+            return self._maker_only(index, texts)
         found = None
-        if self.catalogue is not None and (model or model_id):
+        if self.catalogue is not None:
             device = (
                 integration or "", folded_maker, model.casefold() if model else "",
                 model_id.casefold() if model_id else "",
@@ -348,21 +362,26 @@ class Matcher:
                 if answer := self._as_listed(index, listed):
                     return answer
         if index is not None:
-            return self._in_database(index, found, model, model_id)
+            return self._in_database(index, found, texts)
         if found is not None and found.entry is not None:
             return Match(MatchMethod.CATALOGUE, None, None, found.matched, (), found.entry)
-        return Match(MatchMethod.UNKNOWN_MANUFACTURER)
+        return self._maker_only(None, texts)
 
     def _in_database(
-        self, index: _Index, found: Found | None, model: str | None, model_id: str | None
+        self, index: _Index, found: Found | None, texts: tuple[tuple[str | None, str], ...]
     ) -> Match:
         """Not listed as written: the catalogue, the maker's own names, then looser forms."""
-        texts = ((model_id, normalize_model(model_id)), (model, normalize_model(model)))
         if found is None and self.catalogue is not None:
             found = self._by_own_name(self.catalogue, index, texts[::-1])
         if found is not None:
             return self._from_catalogue(index.members, found)
-        return self._loosely(index, texts) or Match(MatchMethod.MANUFACTURER_ONLY, index.members[0])
+        return self._squashed(index, texts) or self._maker_only(index, texts)
+
+    def _maker_only(self, index: _Index | None, texts: tuple[tuple[str | None, str], ...]) -> Match:
+        """No string of the device is listed: its maker's patterns, or its maker alone."""
+        if index is None:
+            return _UNKNOWN
+        return self._by_pattern(index, texts) or index.maker_only
 
     def _as_listed(
         self, index: _Index, texts: tuple[tuple[MatchMethod, str | None], ...]
@@ -373,11 +392,15 @@ class Matcher:
                 return self._answer(index, method, text, products)
         return None
 
-    def _loosely(self, index: _Index, texts: tuple[tuple[str | None, str], ...]) -> Match | None:
-        """The product listing a string up to case and punctuation, then by pattern."""
+    def _squashed(self, index: _Index, texts: tuple[tuple[str | None, str], ...]) -> Match | None:
+        """The product listing a string up to case and punctuation."""
         for text, squashed in texts:
             if text and (products := index.normalized.get(squashed)):
                 return self._answer(index, MatchMethod.NORMALIZED_MODEL, text, products)
+        return None
+
+    def _by_pattern(self, index: _Index, texts: tuple[tuple[str | None, str], ...]) -> Match | None:
+        """The product whose pattern matches a string in full."""
         for text, _ in texts:
             if text and (products := index.by_pattern(text)):
                 return self._answer(index, MatchMethod.PATTERN, text, products)
