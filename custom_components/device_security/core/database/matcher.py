@@ -370,12 +370,16 @@ class Matcher:
     def _in_database(
         self, index: _Index, found: Found | None, texts: tuple[tuple[str | None, str], ...]
     ) -> Match:
-        """Not listed as written: the catalogue, the maker's own names, then looser forms."""
-        if found is None and self.catalogue is not None:
-            found = self._by_own_name(self.catalogue, index, texts[::-1])
+        """Not listed as written: catalogue keys, squashed strings, own names, patterns."""
         if found is not None:
             return self._from_catalogue(index.members, found)
-        return self._squashed(index, texts) or self._maker_only(index, texts)
+        if answer := self._squashed(index, texts):
+            return answer
+        if self.catalogue is not None and (
+            named := self._by_own_name(self.catalogue, index, texts[::-1])
+        ):
+            return self._from_catalogue(index.members, named)
+        return self._maker_only(index, texts)
 
     def _maker_only(self, index: _Index | None, texts: tuple[tuple[str | None, str], ...]) -> Match:
         """No string of the device is listed: its maker's patterns, or its maker alone."""
