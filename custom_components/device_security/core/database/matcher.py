@@ -100,6 +100,10 @@ class Match:
 
 
 _UNKNOWN = Match(MatchMethod.UNKNOWN_MANUFACTURER)
+# A device's manufacturer, model, model id and integration, as the registry gives them.
+type _Strings = tuple[str | None, str | None, str | None, str | None]
+# A device's model id and model, each with its squashed form.
+type _Texts = tuple[tuple[str | None, str], ...]
 
 
 class _Index:
@@ -218,7 +222,7 @@ class Matcher:
         # A home names few manufacturers, many times: each (string, integration) pair is
         # resolved once per data version, with its folded form.
         self._makers: dict[tuple[str, str], tuple[_Index | None, str]] = {}
-        self._answers: dict[tuple[str | None, ...], Match] = {}
+        self._answers: dict[_Strings, Match] = {}
         # Every model string the data can match, squashed: most strings of a home are not
         # among them, and are then only tried against their maker's patterns.
         self._spellings = {key for index in self._indexes.values() for key in index.normalized}
@@ -298,18 +302,12 @@ class Matcher:
         if (known := self._answers.get(key)) is None:
             if len(self._answers) >= MAX_REMEMBERED:
                 self._answers.clear()
-            known = self._answers[key] = self._with_evidence(*key)
+            known = self._answers[key] = self._with_evidence(key)
         return known
 
-    def _with_evidence(
-        self,
-        manufacturer: str | None,
-        model: str | None,
-        model_id: str | None,
-        integration: str | None,
-    ) -> Match:
-        found = self._identify(manufacturer, model, model_id, integration)
-        evidence = self._evidence.get(integration or "")
+    def _with_evidence(self, strings: _Strings) -> Match:
+        found = self._identify(*strings)
+        evidence = self._evidence.get(strings[3] or "")
         if evidence is None:
             return found
         # The family is the integration's maker's line: not a word about another maker's
@@ -367,9 +365,7 @@ class Matcher:
             return Match(MatchMethod.CATALOGUE, None, None, found.matched, (), found.entry)
         return self._maker_only(None, texts)
 
-    def _in_database(
-        self, index: _Index, found: Found | None, texts: tuple[tuple[str | None, str], ...]
-    ) -> Match:
+    def _in_database(self, index: _Index, found: Found | None, texts: _Texts) -> Match:
         """Not listed as written: catalogue keys, squashed strings, own names, patterns."""
         if found is not None:
             return self._from_catalogue(index.members, found)
@@ -381,7 +377,7 @@ class Matcher:
             return self._from_catalogue(index.members, named)
         return self._maker_only(index, texts)
 
-    def _maker_only(self, index: _Index | None, texts: tuple[tuple[str | None, str], ...]) -> Match:
+    def _maker_only(self, index: _Index | None, texts: _Texts) -> Match:
         """No string of the device is listed: its maker's patterns, or its maker alone."""
         if index is None:
             return _UNKNOWN
@@ -396,23 +392,21 @@ class Matcher:
                 return self._answer(index, method, text, products)
         return None
 
-    def _squashed(self, index: _Index, texts: tuple[tuple[str | None, str], ...]) -> Match | None:
+    def _squashed(self, index: _Index, texts: _Texts) -> Match | None:
         """The product listing a string up to case and punctuation."""
         for text, squashed in texts:
             if text and (products := index.normalized.get(squashed)):
                 return self._answer(index, MatchMethod.NORMALIZED_MODEL, text, products)
         return None
 
-    def _by_pattern(self, index: _Index, texts: tuple[tuple[str | None, str], ...]) -> Match | None:
+    def _by_pattern(self, index: _Index, texts: _Texts) -> Match | None:
         """The product whose pattern matches a string in full."""
         for text, _ in texts:
             if text and (products := index.by_pattern(text)):
                 return self._answer(index, MatchMethod.PATTERN, text, products)
         return None
 
-    def _by_own_name(
-        self, catalogue: Catalogue, index: _Index, texts: tuple[tuple[str | None, str], ...]
-    ) -> Found | None:
+    def _by_own_name(self, catalogue: Catalogue, index: _Index, texts: _Texts) -> Found | None:
         """A maker's product named by the device's own name (Matter, HomeKit)."""
         for maker in index.ids:
             prefixes = self._name_prefixes[maker]
