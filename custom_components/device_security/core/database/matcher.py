@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 import re
 
-from ..catalogue.index import Catalogue, Found, fold
+from ..catalogue.index import MAX_INPUT, Catalogue, Found, fold, squash
 from ..catalogue.model import CatalogueEntry, CatalogueSource, IntegrationEvidence
 from .model import Manufacturer, Product
 
@@ -28,7 +28,6 @@ _CORPORATE = frozenset(
 # Letters and digits of any script count; everything else separates words.
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _JOINED_INITIALS = re.compile(r"\b(\w)/(?=\w\b)")
-MAX_INPUT = 255
 # Answers remembered per data version: a home repeats its manufacturers and models.
 MAX_REMEMBERED = 20_000
 
@@ -48,9 +47,9 @@ def normalize_manufacturer(text: str | None) -> str:
     return " ".join(words)
 
 
-def normalize_model(text: str | None) -> str:
-    """Fold a model string to its letters and digits: 'Play:1' and 'PLAY 1' are one."""
-    return _NOT_ALNUM.sub("", text[:MAX_INPUT].casefold()) if text else ""
+# A model string folded to its letters and digits ("Play:1" and "PLAY 1" are one): the
+# catalogue's fold, so that the database's and the catalogue's spellings compare.
+normalize_model = squash
 
 
 class MatchMethod(StrEnum):
