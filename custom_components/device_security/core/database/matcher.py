@@ -108,7 +108,9 @@ type _Texts = tuple[tuple[str | None, str], ...]
 class _Index:
     """Look-up tables of one group of manufacturers that share a name.
 
-    Values are tuples, keys the strings as listed and squashed: one dictionary look-up each.
+    Keys are the strings as listed and squashed: one dictionary look-up each. A string as
+    listed maps to its finished answer, built once per data version: most devices of a
+    home are listed so, and are then answered without building anything.
     """
 
     def __init__(self, manufacturers: tuple[Manufacturer, ...]) -> None:
@@ -129,7 +131,16 @@ class _Index:
                 for pattern in product.patterns:
                     compiled = re.compile(pattern, re.IGNORECASE)
                     patterns[_literal_start(pattern)].append((compiled, product))
-        self.exact = {text: _sorted(found) for text, found in exact.items()}
+        # By the field that names the device: its model id or its model.
+        listed = {text: _sorted(found) for text, found in exact.items()}
+        self.by_model_id = {
+            text: _answer(manufacturers, MatchMethod.MODEL_ID, text, found)
+            for text, found in listed.items()
+        }
+        self.by_model = {
+            text: _answer(manufacturers, MatchMethod.MODEL, text, found)
+            for text, found in listed.items()
+        }
         self.normalized = {text: _sorted(found) for text, found in normalized.items()}
         self.patterns = {start: tuple(found) for start, found in patterns.items()}
         self._starts = sorted({len(start) for start in self.patterns}, reverse=True)
@@ -142,7 +153,19 @@ class _Index:
             for pattern, product in self.patterns.get(folded[:length], ()):
                 if pattern.fullmatch(text):
                     found.add(product)
-        return _sorted(found)
+        return _sorted(found) if found else ()
+
+
+def _answer(
+    members: tuple[Manufacturer, ...], method: MatchMethod, text: str, products: tuple[Product, ...]
+) -> Match:
+    """One product identifies the device; two or more, none."""
+    if len(products) > 1:
+        candidates = tuple(product.id for product in products)
+        return Match(MatchMethod.AMBIGUOUS, members[0], matched=text, candidates=candidates)
+    (product,) = products
+    maker = next(member for member in members if member.id == product.manufacturer_id)
+    return Match(method, maker, product, matched=text)
 
 
 def _sorted(products: Iterable[Product]) -> tuple[Product, ...]:
@@ -193,14 +216,22 @@ class Matcher:
             if evidence.family is not None
         }
         self._by_id = {manufacturer.id: manufacturer for manufacturer in manufacturers}
+        # The maker an integration's devices come from, where it names one of ours.
+        self._hints = {
+            domain: self._by_id[evidence.manufacturer_id]
+            for domain, evidence in self._evidence.items()
+            if evidence.manufacturer_id in self._by_id
+        }
         products = {product.id: product for m in manufacturers for product in m.products}
         self._products = products
         groups: dict[str, list[Manufacturer]] = defaultdict(list)
+        written: set[str] = set()
         self._prefixes: dict[str, Manufacturer] = {}
         # A maker's names as a device's own name may begin with them, squashed.
         self._name_prefixes: dict[str, tuple[str, ...]] = {}
         for manufacturer in manufacturers:
             names = {manufacturer.name, manufacturer.id.replace("_", " "), *manufacturer.aliases}
+            written.update(names)
             for key in {normalize_manufacturer(name) for name in names} - {""}:
                 groups[key].append(manufacturer)
             for prefix in manufacturer.alias_prefixes:
@@ -218,9 +249,12 @@ class Matcher:
         self._indexes: dict[tuple[str, ...], _Index] = {}
         for members in self._groups.values():
             self._index(members)
+        # The data's own spellings of its makers, resolved now: a home mostly writes them so.
         # A home names few manufacturers, many times: each (string, integration) pair is
-        # resolved once per data version, with its folded form.
+        # resolved once per data version, with its folded form; the data's own spellings
+        # are resolved now, for integrations that do not name the maker themselves.
         self._makers: dict[tuple[str, str], tuple[_Index | None, str]] = {}
+        self._as_written = {name: self._resolve(name, None) for name in written}
         self._answers: dict[_Strings, Match] = {}
         # Every model string the data can match, squashed: most strings of a home are not
         # among them, and are then only tried against their maker's patterns.
@@ -251,18 +285,23 @@ class Matcher:
     ) -> tuple[_Index | None, str]:
         """The records a manufacturer string names, and the string folded; remembered."""
         text = (manufacturer or "")[:MAX_INPUT]
+        hinted = self._hints.get(integration or "")
+        if hinted is None and (known := self._as_written.get(text)) is not None:
+            return known
         key = (text, integration or "")
         if (known := self._makers.get(key)) is not None:
             return known
-        evidence = self._evidence.get(key[1])
-        hinted = self._by_id.get(evidence.manufacturer_id or "") if evidence else None
+        if len(self._makers) >= MAX_REMEMBERED:
+            self._makers.clear()
+        self._makers[key] = known = self._resolve(text, hinted)
+        return known
+
+    def _resolve(self, text: str, hinted: Manufacturer | None) -> tuple[_Index | None, str]:
+        """The records a manufacturer string names, the integration's maker deciding."""
         found = self._named(text)
         if hinted is not None and (not found or hinted in found):
             found = (hinted,)
-        if len(self._makers) >= MAX_REMEMBERED:
-            self._makers.clear()
-        self._makers[key] = known = (self._index(found) if found else None, fold(text))
-        return known
+        return (self._index(found) if found else None, fold(text))
 
     def _named(self, manufacturer: str) -> tuple[Manufacturer, ...]:
         if manufacturer:
@@ -301,14 +340,13 @@ class Matcher:
         if (known := self._answers.get(key)) is None:
             if len(self._answers) >= MAX_REMEMBERED:
                 self._answers.clear()
-            known = self._answers[key] = self._with_evidence(key)
+            known = self._identify(*key)
+            if integration and (evidence := self._evidence.get(integration)) is not None:
+                known = self._with_evidence(known, evidence)
+            self._answers[key] = known
         return known
 
-    def _with_evidence(self, strings: _Strings) -> Match:
-        found = self._identify(*strings)
-        evidence = self._evidence.get(strings[3] or "")
-        if evidence is None:
-            return found
+    def _with_evidence(self, found: Match, evidence: IntegrationEvidence) -> Match:
         # The family is the integration's maker's line: not a word about another maker's
         # device that the integration happens to show (an Aqara plug on a Plugwise hub).
         other_maker = (
@@ -333,15 +371,14 @@ class Matcher:
         model_id: str | None,
         integration: str | None,
     ) -> Match:
-        model_id = (model_id or "").strip() or None
-        model = (model or "").strip() or None
+        model_id = model_id and (model_id.strip() or None)
+        model = model and (model.strip() or None)
         index, folded_maker = self._maker(manufacturer, integration)
-        listed = ((MatchMethod.MODEL_ID, model_id), (MatchMethod.MODEL, model))
         # The maker's own record listing the string as written is the strongest word.
-        if index is not None and (answer := self._as_listed(index, listed)):
+        if index is not None and (answer := self._as_listed(index, model_id, model)):
             return answer
         texts = ((model_id, normalize_model(model_id)), (model, normalize_model(model)))
-        if not any(text and (not key or key in self._spellings) for text, key in texts):
+        if not self._spelled(texts):
             # Nothing in the data spells these strings: only a pattern may still know them.
             return self._maker_only(index, texts)
         found = None
@@ -356,7 +393,7 @@ class Matcher:
             if maker is not None and (index is None or maker not in index.members):
                 # The catalogue names another maker: its record, as written, comes first.
                 index = self._index((maker,))
-                if answer := self._as_listed(index, listed):
+                if answer := self._as_listed(index, model_id, model):
                     return answer
         if index is not None:
             return self._in_database(index, found, texts)
@@ -376,33 +413,37 @@ class Matcher:
             return self._from_catalogue(index.members, named)
         return self._maker_only(index, texts)
 
+    def _spelled(self, texts: _Texts) -> bool:
+        """Some record or catalogue entry spells one of the strings, up to punctuation."""
+        for text, squashed in texts:
+            if text and (not squashed or squashed in self._spellings):
+                return True
+        return False
+
     def _maker_only(self, index: _Index | None, texts: _Texts) -> Match:
         """No string of the device is listed: its maker's patterns, or its maker alone."""
         if index is None:
             return _UNKNOWN
         return self._by_pattern(index, texts) or index.maker_only
 
-    def _as_listed(
-        self, index: _Index, texts: tuple[tuple[MatchMethod, str | None], ...]
-    ) -> Match | None:
+    def _as_listed(self, index: _Index, model_id: str | None, model: str | None) -> Match | None:
         """The product listing one of the device's strings exactly as written."""
-        for method, text in texts:
-            if text and (products := index.exact.get(text)):
-                return self._answer(index, method, text, products)
-        return None
+        if model_id and (answer := index.by_model_id.get(model_id)):
+            return answer
+        return index.by_model.get(model) if model else None
 
     def _squashed(self, index: _Index, texts: _Texts) -> Match | None:
         """The product listing a string up to case and punctuation."""
         for text, squashed in texts:
             if text and (products := index.normalized.get(squashed)):
-                return self._answer(index, MatchMethod.NORMALIZED_MODEL, text, products)
+                return _answer(index.members, MatchMethod.NORMALIZED_MODEL, text, products)
         return None
 
     def _by_pattern(self, index: _Index, texts: _Texts) -> Match | None:
         """The product whose pattern matches a string in full."""
         for text, _ in texts:
             if text and (products := index.by_pattern(text)):
-                return self._answer(index, MatchMethod.PATTERN, text, products)
+                return _answer(index.members, MatchMethod.PATTERN, text, products)
         return None
 
     def _by_own_name(self, catalogue: Catalogue, index: _Index, texts: _Texts) -> Found | None:
@@ -413,18 +454,6 @@ class Matcher:
                 if text and (hit := catalogue.by_name(maker, prefixes, text, name)):
                     return hit
         return None
-
-    def _answer(
-        self, index: _Index, method: MatchMethod, text: str, products: tuple[Product, ...]
-    ) -> Match:
-        """One product identifies the device; two or more, none."""
-        if len(products) > 1:
-            candidates = tuple(product.id for product in products)
-            return Match(
-                MatchMethod.AMBIGUOUS, index.members[0], matched=text, candidates=candidates
-            )
-        (product,) = products
-        return Match(method, self._by_id[product.manufacturer_id], product, matched=text)
 
     def _from_catalogue(self, members: tuple[Manufacturer, ...], found: Found) -> Match:
         if found.entry is None:
