@@ -7,6 +7,7 @@ login test is a real HTTP server on loopback.
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from http import HTTPStatus
 import logging
 import secrets
@@ -14,7 +15,11 @@ import socket
 from typing import Any
 
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+    async_fire_time_changed,
+)
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from zeroconf import IPVersion
 from zeroconf.asyncio import AsyncServiceInfo, AsyncZeroconf
@@ -25,6 +30,7 @@ from custom_components.device_security.const import (
     CONF_LOGIN_TESTS,
     DOMAIN,
     EVENT_FINDING,
+    LOGIN_TEST_INTERVAL,
 )
 from custom_components.device_security.core.probes.model import ProbeLimits
 from homeassistant.components.zeroconf.const import DATA_INSTANCE
@@ -33,6 +39,7 @@ from homeassistant.const import CONF_HOST
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, issue_registry as ir
 from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
 
 from .conftest import everything_shown
 from .servers.devices import Device, http_device
@@ -300,6 +307,21 @@ async def test_login_test_confirms_then_clears_a_default_password(
     assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is None
     findings = {f.check for f in entry.runtime_data.data.devices[device.id].findings}
     assert not findings & {"default_password_confirmed", "default_password_risk"}
+
+
+async def test_login_tests_run_again_every_day(
+    hass: HomeAssistant, shared_zeroconf: None, lan: AsyncZeroconf, camera: Device
+) -> None:
+    """A default password set back by a reset is found at the next daily test."""
+    entry, device = await _camera_setup(hass, lan, camera, **{CONF_LOGIN_TESTS: True})
+    entry.runtime_data.login_tester.limits = ProbeLimits(timeout=1, pause=0.01, deadline=10)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    tested = camera.logins
+    async_fire_time_changed(hass, dt_util.utcnow() + LOGIN_TEST_INTERVAL + timedelta(seconds=1))
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert camera.logins > tested
+    findings = {f.check for f in entry.runtime_data.data.devices[device.id].findings}
+    assert "default_password_confirmed" in findings
 
 
 async def test_unloading_cancels_running_login_tests(

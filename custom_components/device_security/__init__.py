@@ -1,7 +1,7 @@
 """Device Security: every device in the home checked against the consumer IoT baseline."""
 
 from collections.abc import Callable, Coroutine
-from datetime import timedelta
+from datetime import datetime
 from typing import Any
 
 from homeassistant.const import Platform
@@ -70,10 +70,15 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
             hass, coordinator.async_refresh_database(), "device_security data refresh"
         )
     if coordinator.login_tester is not None:
-        # New devices are tested as they appear; every device again once a day.
-        _run_now_and_every(
-            hass, entry, coordinator.async_run_login_tests, LOGIN_TEST_INTERVAL, now=False
-        )
+        # New devices are tested as they appear; every device again once a day, in the
+        # background: set-up never waits for it, and unloading cancels it wherever it is.
+        @callback
+        def _test_logins(_: datetime) -> None:
+            entry.async_create_background_task(
+                hass, coordinator.async_run_login_tests(), "device_security login tests"
+            )
+
+        entry.async_on_unload(async_track_time_interval(hass, _test_logins, LOGIN_TEST_INTERVAL))
     return True
 
 
@@ -86,28 +91,6 @@ def _async_start_discovery(
         await discovery.async_start()
 
     return _start
-
-
-def _run_now_and_every(
-    hass: HomeAssistant,
-    entry: DeviceSecurityConfigEntry,
-    job: Callable[[], Coroutine[Any, Any, None]],
-    interval: timedelta,
-    *,
-    now: bool = True,
-) -> None:
-    """Run a slow job in the background (now, and) at every interval, until unload.
-
-    Set-up never waits for it, and unloading cancels it wherever it is.
-    """
-
-    @callback
-    def _start(*_: object) -> None:
-        entry.async_create_background_task(hass, job(), f"device_security {job.__name__}")
-
-    if now:
-        _start()
-    entry.async_on_unload(async_track_time_interval(hass, _start, interval))
 
 
 async def async_unload_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntry) -> bool:
