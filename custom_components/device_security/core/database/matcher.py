@@ -249,7 +249,6 @@ class Matcher:
         self._indexes: dict[tuple[str, ...], _Index] = {}
         for members in self._groups.values():
             self._index(members)
-        # The data's own spellings of its makers, resolved now: a home mostly writes them so.
         # A home names few manufacturers, many times: each (string, integration) pair is
         # resolved once per data version, with its folded form; the data's own spellings
         # are resolved now, for integrations that do not name the maker themselves.
