@@ -309,6 +309,41 @@ async def test_repair_sets_the_support_end_by_hand(
     assert _state(hass, "sensor.device_security_no_published_support_period") == "0"
 
 
+async def _issues_in_report(hass: HomeAssistant) -> dict[str, bool]:
+    """Each finding's Repairs issue as the report states it, by issue id."""
+    report = await hass.services.async_call(
+        DOMAIN, "get_report", blocking=True, return_response=True
+    )
+    assert isinstance(report, dict)
+    return {
+        f"{finding['check']}.{device['device_id']}": finding["repairs_issue"]
+        for device in report["devices"]
+        for finding in device["findings"]
+    }
+
+
+async def test_the_report_says_which_findings_are_on_the_repairs_page(
+    hass: HomeAssistant, home: dict[str, dr.DeviceEntry], config_entry: MockConfigEntry
+) -> None:
+    """Regression: the card and panel guessed this with their own list and the default."""
+    assert await async_setup_component(hass, "repairs", {})
+    registry = ir.async_get(hass)
+    await _set_up(hass, config_entry)
+    for severity in ("high", "medium"):
+        if severity == "medium":
+            hass.config_entries.async_update_entry(
+                config_entry, options={**config_entry.options, "repair_severity": "medium"}
+            )
+            assert await hass.config_entries.async_reload(config_entry.entry_id)
+            await hass.async_block_till_done()
+        stated = await _issues_in_report(hass)
+        assert stated == {
+            issue_id: registry.async_get_issue(DOMAIN, issue_id) is not None for issue_id in stated
+        }
+        assert any(stated.values())
+        assert stated[f"no_support_period.{home['ikea'].id}"] is (severity == "medium")
+
+
 @pytest.fixture
 def camera(hass: HomeAssistant) -> tuple[MockConfigEntry, dr.DeviceEntry]:
     """A camera whose integration logs in with the vendor's published default."""

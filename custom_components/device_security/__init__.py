@@ -13,13 +13,10 @@ from homeassistant.helpers.typing import ConfigType
 
 from .const import (
     CONF_PANEL,
-    CONF_REPAIR_SEVERITY,
-    DEFAULT_REPAIR_SEVERITY,
     DOMAIN,
     LOGIN_TEST_INTERVAL,
 )
 from .coordinator import DeviceSecurityConfigEntry, DeviceSecurityCoordinator
-from .core.findings import Severity
 from .core.report import SecurityReport
 from .discovery import LanDiscovery
 from .frontend_panel import async_register_frontend, async_unregister_frontend
@@ -47,9 +44,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
         entry.async_on_unload(async_at_started(hass, _async_start_discovery(discovery)))
         entry.async_on_unload(discovery.async_stop)
 
-    chosen = str(entry.options.get(CONF_REPAIR_SEVERITY, DEFAULT_REPAIR_SEVERITY)).upper()
-    least = Severity.__members__.get(chosen, Severity.HIGH)
-
+    least = coordinator.repair_severity
     synced: SecurityReport | None = None  # the report the issues were last synced to
 
     @callback

@@ -24,8 +24,10 @@ from .const import (
     CONF_LAN_DISCOVERY,
     CONF_LOGIN_TESTS,
     CONF_PER_DEVICE_ENTITIES,
+    CONF_REPAIR_SEVERITY,
     CONF_SUPPORT_OVERRIDES,
     DEFAULT_ENDING_SOON_DAYS,
+    DEFAULT_REPAIR_SEVERITY,
     DOMAIN,
     EVENT_FINDING,
     FULL_SCAN_INTERVAL,
@@ -37,6 +39,7 @@ from .const import (
 from .core.checks import AssessmentContext, assess
 from .core.credentials import CredentialDigester, load_default_credentials, load_default_logins
 from .core.device_record import DeviceRecord
+from .core.findings import Severity
 from .core.lan import correlate
 from .core.probes.model import Login
 from .core.report import DeviceAssessment, SecurityReport
@@ -92,6 +95,12 @@ class DeviceSecurityCoordinator(DataUpdateCoordinator[SecurityReport]):
         self.entity_keys: frozenset[str] = frozenset()
         self._device_listeners: dict[str, list[CALLBACK_TYPE]] = {}
         self._published: tuple[bool, SecurityReport | None] = (False, None)
+
+    @property
+    def repair_severity(self) -> Severity:
+        """The least severity that gets a Repairs issue, as the owner chose."""
+        chosen = str(self.config_entry.options.get(CONF_REPAIR_SEVERITY, DEFAULT_REPAIR_SEVERITY))
+        return Severity.__members__.get(chosen.upper(), Severity.HIGH)
 
     async def _async_setup(self) -> None:
         """Load the database, the published defaults and the owner's acknowledgements."""

@@ -38,7 +38,7 @@ async def async_get_config_entry_diagnostics(
                     for key, results in (tester.results.items() if tester else ())
                 },
             },
-            "report": report_as_dict(coordinator.data),
+            "report": report_as_dict(coordinator.data, coordinator.repair_severity),
         },
         TO_REDACT,
     )

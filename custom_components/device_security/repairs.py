@@ -62,7 +62,7 @@ def async_sync_issues(
     for key, device in report.devices.items():
         unchanged = before is not None and before.devices.get(key) is device
         for finding in device.active:
-            if not finding.kind.repairable or finding.severity < least:
+            if not finding.raises_issue(least):
                 continue
             wanted.add(name := issue_id(key, finding.check))
             if unchanged:

@@ -43,11 +43,12 @@ async def _get_report(call: ServiceCall) -> ServiceResponse:
     """Return the report, whole or for one device."""
     coordinator = _coordinator(call.hass)
     report = coordinator.data
+    least = coordinator.repair_severity
     if (device_id := call.data.get(ATTR_DEVICE_ID)) is None:
-        return report_as_dict(report)
+        return report_as_dict(report, least)
     for device in report.devices.values():
         if device_id in device.record.device_ids:
-            return {"devices": [assessment_as_dict(device)]}
+            return {"devices": [assessment_as_dict(device, least)]}
     raise ServiceValidationError(
         translation_domain=DOMAIN,
         translation_key="device_not_monitored",

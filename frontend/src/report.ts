@@ -9,9 +9,6 @@ import type { HomeAssistant } from "./ha-types";
 import { type LocaleSource, languageOf, localize, word } from "./localize";
 
 export const DOMAIN = "device_security";
-/** Where "help identify this device" reports go. */
-export const REPOSITORY_URL = "https://github.com/device-security/device-security";
-export const IDENTIFY_TEMPLATE = "device.yml";
 export const PANEL_PATH = "/device-security";
 export const PANEL_URL_PATH = "device-security";
 export const REPAIRS_PATH = "/config/repairs";
@@ -23,8 +20,8 @@ export interface Finding {
   provision?: string;
   summary?: string;
   details?: Record<string, unknown>;
+  /** Whether the Repairs page shows it, as the integration decided with the owner's options. */
   repairs_issue?: boolean;
-  issue_id?: string | null;
 }
 
 export interface Support {
@@ -52,6 +49,8 @@ export interface DeviceReport {
   identified_as?: { id: string; name: string; category?: string } | null;
   identified_by?: string;
   identification?: string | null;
+  /** A link that asks for this model to be added, for a device not identified. */
+  help_identify?: string | null;
   manufacturer_record?: string | null;
   support?: Support | null;
   security_contact?: SecurityContact | null;
@@ -363,33 +362,9 @@ export function devicePath(device: DeviceReport): string | null {
   return `/config/devices/device/${encodeURIComponent(id)}`;
 }
 
-/** Finding kinds that raise a Repairs issue, with a fix flow. */
-export const REPAIRABLE = new Set([
-  "support_ended",
-  "support_ending_soon",
-  "no_support_period",
-  "support_minimum_passed",
-  "default_password_confirmed",
-  "default_password_risk",
-  "insecure_remote_access",
-  "no_login_required",
-  "known_exploited_vulnerability",
-  "os_release_unsupported",
-]);
-/** The least severity that gets a Repairs issue, unless the owner chose otherwise. */
-export const DEFAULT_REPAIRS_SEVERITY = "high";
-
-/**
- * Whether the finding has a Repairs issue: as the report says when it says so (`repairs_issue`
- * or `issue_id`), else as the integration does by default (a repairable kind, high or worse).
- */
+/** Whether the finding has a Repairs issue: the report says so; a report that does not, none. */
 export function hasIssue(finding: Finding): boolean {
-  if (typeof finding.repairs_issue === "boolean") return finding.repairs_issue;
-  if (typeof finding.issue_id === "string") return finding.issue_id !== "";
-  return (
-    REPAIRABLE.has(finding.check) &&
-    severityRank(finding.severity) >= severityRank(DEFAULT_REPAIRS_SEVERITY)
-  );
+  return finding.repairs_issue === true;
 }
 
 export function hasRepairsIssue(device: DeviceReport): boolean {
@@ -425,25 +400,11 @@ export function hostOf(url: string): string {
 }
 
 /**
- * "Help identify this device": a GitHub issue form prefilled with what identifies the model,
- * for a device the database does not know. Only these five fields: never its name, serial
- * number, MAC address or network address.
+ * "Help identify this device": the integration's link to a prefilled GitHub issue form, for a
+ * device it does not identify (it carries only what identifies the model).
  */
 export function helpIdentifyUrl(device: DeviceReport): string | null {
-  if (device.identified_as) {
-    return null;
-  }
-  const fields: [string, string | null | undefined][] = [
-    ["integration", (device.integrations ?? []).join(",")],
-    ["manufacturer", device.manufacturer],
-    ["model", device.model],
-    ["model_id", device.model_id],
-    ["sw_version", device.sw_version],
-  ];
-  const query = fields
-    .filter(([, value]) => typeof value === "string" && value !== "")
-    .map(([name, value]) => `${name}=${encodeURIComponent(value as string)}`);
-  return `${REPOSITORY_URL}/issues/new?${[`template=${IDENTIFY_TEMPLATE}`, ...query].join("&")}`;
+  return safeWebUrl(device.help_identify);
 }
 
 /** Go to a page of Home Assistant without reloading it, as its own links do. */

@@ -113,13 +113,13 @@ describe("device-security-card", () => {
       rows(card)
         .find((row) => text(row.querySelector(".device-name")) === name)!
         .querySelector("a.repairs-link");
-    expect(repairs("Hallway camera")).not.toBeNull(); // high: an issue by default
-    expect(repairs("Living room TV")).toBeNull(); // medium: none by default
-    expect(repairs("Old router")).toBeNull(); // a kind without a fix flow
+    expect(repairs("Hallway camera")).not.toBeNull();
+    expect(repairs("Living room TV")).toBeNull();
+    expect(repairs("Old router")).toBeNull();
 
-    // The report may say so itself.
+    // As the report says: the owner chose to see medium findings in Repairs, say.
     report.devices[2].findings![0].repairs_issue = true;
-    report.devices[1].findings![0].issue_id = "";
+    report.devices[1].findings![0].repairs_issue = false;
     const told = await renderCard(fakeHass({ report }), { max_devices: 10 });
     const toldRepairs = (name: string) =>
       rows(told)

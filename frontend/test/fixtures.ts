@@ -68,6 +68,7 @@ export function sampleReport(): Report {
           {
             check: "support_ended",
             severity: "high",
+            repairs_issue: true,
             guideline: "3",
             provision: SUPPORT_PROVISION,
             summary: "Security updates have ended.",
@@ -76,6 +77,7 @@ export function sampleReport(): Report {
           {
             check: "default_password_risk",
             severity: "medium",
+            repairs_issue: false,
             guideline: "1",
             provision: "PSTI req. 1 / EN 303 645 5.1-1",
             summary: "The manufacturer has shipped devices with a universal default password.",
@@ -84,6 +86,7 @@ export function sampleReport(): Report {
           {
             check: "unencrypted_web_admin",
             severity: "medium",
+            repairs_issue: false,
             guideline: "5",
             provision: "EN 303 645 5.5-1",
             summary: "The web interface is offered over http without https.",
@@ -111,6 +114,7 @@ export function sampleReport(): Report {
           {
             check: "support_ending_soon",
             severity: "medium",
+            repairs_issue: false,
             guideline: "3",
             provision: SUPPORT_PROVISION,
             summary: "Security updates end soon.",
@@ -119,6 +123,7 @@ export function sampleReport(): Report {
           {
             check: "update_available",
             severity: "medium",
+            repairs_issue: false,
             guideline: "3",
             provision: "EN 303 645 5.3-8",
             summary: "A firmware update is available and not installed.",
@@ -129,6 +134,7 @@ export function sampleReport(): Report {
           {
             check: "cloud_dependent",
             severity: "info",
+            repairs_issue: false,
             guideline: "9",
             provision: "EN 303 645 5.9",
             summary: "The device is used through a cloud service.",
@@ -155,6 +161,7 @@ export function sampleReport(): Report {
           {
             check: "default_password_confirmed",
             severity: "critical",
+            repairs_issue: true,
             guideline: "1",
             provision: "PSTI req. 1 / EN 303 645 5.1-1, 5.1-2",
             summary: "The device accepts a login its manufacturer publishes as a default.",
@@ -176,6 +183,9 @@ export function sampleReport(): Report {
         integrations: ["tuya"],
         identified_as: null,
         identified_by: "unknown_manufacturer",
+        help_identify:
+          "https://github.com/device-security/device-security/issues/new?template=device.yml" +
+          "&integration=tuya&manufacturer=Acme&model=Smart+Plug+Mini&model_id=AC-1+x%26y&sw_version=1.2.3",
         manufacturer_record: null,
         support: { state: "unknown", end: null, basis: "database", sources: [] },
         security_contact: null,
@@ -184,6 +194,7 @@ export function sampleReport(): Report {
           {
             check: "unknown_support",
             severity: "low",
+            repairs_issue: false,
             guideline: "3",
             provision: SUPPORT_PROVISION,
             summary: "The security-update period of this model is not known.",
@@ -202,6 +213,7 @@ export function sampleReport(): Report {
         sw_version: null,
         integrations: [],
         identified_as: null,
+        help_identify: "https://github.com/device-security/device-security/issues/new?template=device.yml",
         identified_by: "unknown_manufacturer",
         manufacturer_record: null,
         support: { state: "unknown", end: null, basis: "database", sources: [] },
@@ -211,6 +223,7 @@ export function sampleReport(): Report {
           {
             check: "unmanaged_device",
             severity: "low",
+            repairs_issue: false,
             guideline: "-",
             provision: "-",
             summary: "Seen on the network, but not managed by Home Assistant.",
@@ -219,6 +232,7 @@ export function sampleReport(): Report {
           {
             check: "insecure_remote_access",
             severity: "high",
+            repairs_issue: true,
             guideline: "5, 6",
             provision: "EN 303 645 5.5-1, 5.6-1",
             summary: "A cleartext management service (telnet or FTP) is open on the network.",
@@ -250,6 +264,7 @@ export function sampleReport(): Report {
           {
             check: "brand_new_check",
             severity: "high",
+            repairs_issue: false,
             guideline: "4",
             provision: "EN 303 645 5.4-1",
             summary: "Something new the integration found.",
@@ -258,6 +273,7 @@ export function sampleReport(): Report {
           {
             check: "known_exploited_vulnerability",
             severity: "medium",
+            repairs_issue: false,
             guideline: "3",
             provision: "EN 303 645 5.3-2, 5.3-8",
             summary: "A vulnerability attackers are known to exploit concerns this model.",

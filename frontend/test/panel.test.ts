@@ -167,7 +167,7 @@ describe("device-security-panel", () => {
     expect(text(plug)).toBe("Help identify this device");
     expect(plug.getAttribute("href")).toBe(
       "https://github.com/device-security/device-security/issues/new?template=device.yml" +
-        "&integration=tuya&manufacturer=Acme&model=Smart%20Plug%20Mini&model_id=AC-1%20x%26y&sw_version=1.2.3",
+        "&integration=tuya&manufacturer=Acme&model=Smart+Plug+Mini&model_id=AC-1+x%26y&sw_version=1.2.3",
     );
     const href = plug.getAttribute("href")!;
     for (const secret of ["PLUG-SERIAL", "aa:bb", "kitchen", "plug-id"]) {

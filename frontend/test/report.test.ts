@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 
 import { hasWord, languageOf, localize, word } from "../src/localize";
 import {
-  REPOSITORY_URL,
   countsOf,
   csvCell,
   devicesToActOn,
@@ -103,20 +102,11 @@ describe("the report", () => {
     expect(verdict(hass, sampleReport().devices[0])).toBe("No problems found");
   });
 
-  it("builds the help link from five fields only, and only for unidentified devices", () => {
+  it("shows the integration's help link, and only a web address", () => {
     const [hue, , , , plug] = sampleReport().devices;
     expect(helpIdentifyUrl(hue)).toBeNull();
-    const url = new URL(helpIdentifyUrl(plug)!);
-    expect(`${url.origin}${url.pathname}`).toBe(`${REPOSITORY_URL}/issues/new`);
-    expect([...url.searchParams.keys()]).toEqual([
-      "template",
-      "integration",
-      "manufacturer",
-      "model",
-      "model_id",
-      "sw_version",
-    ]);
-    expect(url.searchParams.get("model_id")).toBe("AC-1 x&y");
+    expect(helpIdentifyUrl(plug)).toBe(plug.help_identify);
+    expect(helpIdentifyUrl({ ...plug, help_identify: "javascript:alert(1)" })).toBeNull();
   });
 
   it("links only to web addresses and plain e-mail addresses", () => {

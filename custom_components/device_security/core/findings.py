@@ -71,6 +71,10 @@ class Finding:
         """How much this finding matters."""
         return self.kind.severity if self.severity_override is None else self.severity_override
 
+    def raises_issue(self, least: Severity) -> bool:
+        """Whether it gets a Repairs issue, when the owner wants those at least this severe."""
+        return self.kind.repairable and self.severity >= least
+
     @property
     def fingerprint(self) -> str:
         """Changes when the finding changes, so an acknowledgement lapses with it."""

@@ -6,13 +6,13 @@ owner's own use, and the diagnostics redact them.
 
 from typing import Any
 
-from .findings import Finding
+from .findings import Finding, Severity
 from .help_identify import help_identify_url, identifying_strings
 from .report import DeviceAssessment, SecurityReport
 
 
-def finding_as_dict(finding: Finding) -> dict[str, Any]:
-    """One finding, with what the baseline says about it."""
+def finding_as_dict(finding: Finding, *, repairs_issue: bool) -> dict[str, Any]:
+    """One finding, with what the baseline says about it and whether Repairs shows it."""
     kind = finding.kind
     return {
         "check": finding.check,
@@ -21,11 +21,12 @@ def finding_as_dict(finding: Finding) -> dict[str, Any]:
         "provision": kind.provision,
         "summary": kind.summary,
         "details": dict(finding.details),
+        "repairs_issue": repairs_issue,
     }
 
 
-def assessment_as_dict(device: DeviceAssessment) -> dict[str, Any]:
-    """One device's assessment."""
+def assessment_as_dict(device: DeviceAssessment, least: Severity) -> dict[str, Any]:
+    """One device's assessment; `least`, the least severity that gets a Repairs issue."""
     record, match, contact = device.record, device.match, device.contact
     product = match.product
     return {
@@ -53,21 +54,26 @@ def assessment_as_dict(device: DeviceAssessment) -> dict[str, Any]:
         "security_contact": contact
         and {"url": contact.url, "email": contact.email, "security_txt": contact.security_txt},
         "score": device.score,
-        "findings": [finding_as_dict(finding) for finding in device.active],
+        "findings": [
+            finding_as_dict(finding, repairs_issue=finding.raises_issue(least))
+            for finding in device.active
+        ],
         "acknowledged": [
-            finding_as_dict(finding) for finding in device.findings if finding not in device.active
+            finding_as_dict(finding, repairs_issue=False)
+            for finding in device.findings
+            if finding not in device.active
         ],
     }
 
 
-def report_as_dict(report: SecurityReport) -> dict[str, Any]:
-    """The whole report."""
+def report_as_dict(report: SecurityReport, least: Severity) -> dict[str, Any]:
+    """The whole report; `least`, the least severity that gets a Repairs issue."""
     return {
         "generated": report.generated.isoformat(),
         "database_date": report.database_date.isoformat(),
         "score": report.score,
         "devices_monitored": report.monitored,
-        "devices": [assessment_as_dict(device) for device in report.devices.values()],
+        "devices": [assessment_as_dict(device, least) for device in report.devices.values()],
         "unidentified": unidentified(report),
     }
 
