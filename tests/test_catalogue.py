@@ -103,6 +103,22 @@ def test_the_integration_decides_between_makers_that_share_a_name(database: Data
     assert lamp.manufacturer.id == "signify"
 
 
+@pytest.mark.parametrize("brand", ["BOSCH", "SIEMENS", "NEFF"])
+def test_home_appliances_are_bsh_s_whatever_the_brand(database: Database, brand: str) -> None:
+    """Regression: a Siemens dishwasher pointed its owner at Siemens AG's industrial CERT."""
+    appliance = _assess(database, "home_connect", brand, "SN658X06TE").match
+    assert appliance.manufacturer is not None
+    assert appliance.manufacturer.id == "bsh"
+    assert appliance.product_name == "Home appliance"
+    # The same names elsewhere are the makers that lead them.
+    thermostat = _assess(database, "zha", "Bosch", "RBSH-TRV0-ZB-EU").match
+    controller = _assess(database, None, "Siemens", "S7-1200").match
+    assert thermostat.manufacturer is not None
+    assert thermostat.manufacturer.id == "bosch"
+    assert controller.manufacturer is not None
+    assert controller.manufacturer.id == "siemens"
+
+
 def test_a_guaranteed_minimum_that_passed_is_not_an_end(database: Database) -> None:
     """Regression: the Nest Audio was "ended" on the date its 5-year minimum ran out."""
     support = _assess(database, "cast", "Google Inc.", "Nest Audio").support
