@@ -44,14 +44,15 @@ async def async_setup_entry(hass: HomeAssistant, entry: DeviceSecurityConfigEntr
         entry.async_on_unload(async_at_started(hass, _async_start_discovery(discovery)))
         entry.async_on_unload(discovery.async_stop)
 
-    least = coordinator.repair_severity
     synced: SecurityReport | None = None  # the report the issues were last synced to
 
     @callback
     def _sync_issues() -> None:
         nonlocal synced
         if coordinator.last_update_success:
-            async_sync_issues(hass, entry.entry_id, coordinator.data, least, synced)
+            async_sync_issues(
+                hass, entry.entry_id, coordinator.data, coordinator.repair_severity, synced
+            )
             synced = coordinator.data
 
     _sync_issues()
