@@ -10,6 +10,7 @@ import asyncio
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 import gc
+import math
 import random
 import tempfile
 import time
@@ -165,24 +166,23 @@ class LoopLag:
     def __init__(self) -> None:
         """Not running until started."""
         self.longest = self.longest_gc = self.longest_own = 0.0
-        # Collections as [start, end], end None while one runs: one started by an executor
-        # thread may report its end only after the loop has woken.
-        self._collections: list[list[float | None]] = []
+        # Collections as [start, end], end infinite while one runs: one started by an
+        # executor thread may report its end only after the loop has woken.
+        self._collections: list[list[float]] = []
 
     def _gc(self, phase: str, _: dict[str, int]) -> None:
         now = time.perf_counter()
         if phase == "start":
-            self._collections.append([now, None])
+            self._collections.append([now, math.inf])
         elif self._collections:
             last = self._collections[-1]
             last[1] = now
-            self.longest_gc = max(self.longest_gc, now - (last[0] or now))
+            self.longest_gc = max(self.longest_gc, now - last[0])
 
     def _collecting(self, begin: float, end: float) -> float:
         """How long collections ran between `begin` and `end`."""
         return sum(
-            max(0.0, min(stop or end, end) - max(start or begin, begin))
-            for start, stop in self._collections
+            max(0.0, min(stop, end) - max(start, begin)) for start, stop in self._collections
         )
 
     async def _probe(self) -> None:

@@ -222,8 +222,7 @@ class Matcher:
             for domain, evidence in self._evidence.items()
             if evidence.manufacturer_id in self._by_id
         }
-        products = {product.id: product for m in manufacturers for product in m.products}
-        self._products = products
+        self._products = {product.id: product for m in manufacturers for product in m.products}
         groups: dict[str, list[Manufacturer]] = defaultdict(list)
         written: set[str] = set()
         self._prefixes: dict[str, Manufacturer] = {}
@@ -249,9 +248,9 @@ class Matcher:
         self._indexes: dict[tuple[str, ...], _Index] = {}
         for members in self._groups.values():
             self._index(members)
-        # A home names few manufacturers, many times: each (string, integration) pair is
-        # resolved once per data version, with its folded form; the data's own spellings
-        # are resolved now, for integrations that do not name the maker themselves.
+        # A home names few manufacturers, many times: each string, with the maker its
+        # integration names if any, is resolved once per data version, with its folded form;
+        # the data's own spellings are resolved now, for integrations that name no maker.
         self._makers: dict[tuple[str, str], tuple[_Index | None, str]] = {}
         self._as_written = {name: self._resolve(name, None) for name in written}
         self._answers: dict[_Strings, Match] = {}
@@ -287,7 +286,7 @@ class Matcher:
         hinted = self._hints.get(integration or "")
         if hinted is None and (known := self._as_written.get(text)) is not None:
             return known
-        key = (text, integration or "")
+        key = (text, hinted.id if hinted is not None else "")
         if (known := self._makers.get(key)) is not None:
             return known
         if len(self._makers) >= MAX_REMEMBERED:
